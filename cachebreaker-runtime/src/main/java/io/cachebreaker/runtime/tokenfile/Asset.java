@@ -1,0 +1,48 @@
+package io.cachebreaker.runtime.tokenfile;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One asset of the manifest: its path below the token directory, its original bytes, and its precompressed
+ * siblings.
+ *
+ * @param path     relative path with {@code /} separators, such as {@code css/app.css}; see {@link AssetPath}
+ * @param identity the original bytes
+ * @param encoded  precompressed siblings by coding; each is strictly smaller than the original
+ */
+public record Asset(String path, Variant identity, Map<Encoding, Variant> encoded) {
+
+    public Asset {
+        AssetPath.requireValid(path);
+        if (identity == null) {
+            throw new TokenFileException("Asset '" + path + "' has no identity variant.");
+        }
+        EnumMap<Encoding, Variant> copy = new EnumMap<>(Encoding.class);
+        if (encoded != null) {
+            copy.putAll(encoded);
+        }
+        encoded = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * An asset with no precompressed siblings.
+     *
+     * @param path     relative path
+     * @param identity the original bytes
+     */
+    public Asset(String path, Variant identity) {
+        this(path, identity, Map.of());
+    }
+
+    /**
+     * The stored form for a coding.
+     *
+     * @param encoding a coding, or {@code null} for the original
+     * @return the variant, or {@code null} when there is no sibling for that coding
+     */
+    public Variant variant(Encoding encoding) {
+        return encoding == null ? identity : encoded.get(encoding);
+    }
+}

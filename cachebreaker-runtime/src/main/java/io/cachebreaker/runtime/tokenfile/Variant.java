@@ -1,0 +1,37 @@
+package io.cachebreaker.runtime.tokenfile;
+
+import java.util.HexFormat;
+
+/**
+ * One stored form of an asset, the original or a precompressed sibling: its length and its SHA-256.
+ *
+ * @param size   length in bytes
+ * @param sha256 SHA-256 of the bytes, as 64 lowercase hex digits
+ */
+public record Variant(long size, String sha256) {
+
+    public Variant {
+        if (size < 0) {
+            throw new TokenFileException("Asset size " + size + " is negative.");
+        }
+        if (sha256 == null || sha256.length() != 64 || !isLowerHex(sha256)) {
+            throw new TokenFileException("Asset SHA-256 " + TokenSyntax.quote(sha256)
+                    + " is not 64 lowercase hex digits.");
+        }
+    }
+
+    /** @return the raw 32 bytes of the digest */
+    public byte[] sha256Bytes() {
+        return HexFormat.of().parseHex(sha256);
+    }
+
+    private static boolean isLowerHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
