@@ -13,7 +13,9 @@ import java.util.Map;
 public interface Container extends AutoCloseable {
 
     /** @return such as {@code http://127.0.0.1:41234} */
-    URI origin();
+    default URI origin() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
 
     int port();
 
@@ -26,10 +28,9 @@ public interface Container extends AutoCloseable {
     void close() throws Exception;
 
     /** Starts a container. */
+    @FunctionalInterface
     interface Factory {
         Container start(Setup setup) throws Exception;
-
-        String name();
     }
 
     /** What to deploy. */

@@ -1,24 +1,13 @@
 package io.cachebreaker.runtime.testing;
 
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** Embedded Jetty 12 with an ee10 {@link ServletContextHandler}. */
 public final class JettyContainer implements Container {
-    public static final Factory FACTORY = new Factory() {
-        @Override
-        public Container start(Setup setup) throws Exception {
-            return new JettyContainer(setup);
-        }
-
-        @Override
-        public String name() {
-            return "jetty";
-        }
-    };
+    public static final Factory FACTORY = JettyContainer::new;
 
     private final Server server;
     private final ServerConnector connector;
@@ -40,11 +29,6 @@ public final class JettyContainer implements Container {
         } catch (Exception e) {
             // A failed context is what some tests want to see; the server itself keeps running.
         }
-    }
-
-    @Override
-    public URI origin() {
-        return URI.create("http://127.0.0.1:" + port());
     }
 
     @Override

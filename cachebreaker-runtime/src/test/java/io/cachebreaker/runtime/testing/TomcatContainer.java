@@ -1,7 +1,6 @@
 package io.cachebreaker.runtime.testing;
 
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
@@ -11,17 +10,7 @@ import org.apache.catalina.startup.Tomcat;
 
 /** Embedded Tomcat 11, with no default web.xml and so no MIME table. */
 public final class TomcatContainer implements Container {
-    public static final Factory FACTORY = new Factory() {
-        @Override
-        public Container start(Setup setup) throws Exception {
-            return new TomcatContainer(setup);
-        }
-
-        @Override
-        public String name() {
-            return "tomcat";
-        }
-    };
+    public static final Factory FACTORY = TomcatContainer::new;
 
     private final Tomcat tomcat;
     private final Connector connector;
@@ -45,11 +34,6 @@ public final class TomcatContainer implements Container {
         } catch (Exception e) {
             // A failed context is what some tests want to see.
         }
-    }
-
-    @Override
-    public URI origin() {
-        return URI.create("http://127.0.0.1:" + port());
     }
 
     @Override
