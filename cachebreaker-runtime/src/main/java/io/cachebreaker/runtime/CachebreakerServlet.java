@@ -76,6 +76,16 @@ public class CachebreakerServlet extends HttpServlet {
         } catch (RuntimeException e) {
             throw new ServletException(e.getMessage(), e);
         }
+        warnAboutAnotherMapping();
+    }
+
+    /** Asset URLs always start with the prefix's mount, so a servlet mapped elsewhere would only ever answer 404. */
+    private void warnAboutAnotherMapping() {
+        ServletRegistration registration = getServletContext().getServletRegistration(getServletName());
+        if (registration != null && !registration.getMappings().contains(site.servletMapping())) {
+            log("cachebreaker: this servlet is mapped to " + registration.getMappings() + ", but the token file's"
+                    + " prefix needs " + site.servletMapping() + "; asset requests will not reach it.");
+        }
     }
 
     @Override
