@@ -50,6 +50,11 @@ class AcceptEncodingTest {
         assertNull(choose("gzip;q=2"), "a bad weight voids the element");
         assertNull(choose("gzip;q=abc"));
         assertNull(choose("gzip;q=0.0001"));
+        assertNull(choose("gzip;q=1.001"));
+        assertNull(choose("gzip;q=.5"));
+        assertEquals(GZIP, choose("gzip;q=0.001"));
+        assertEquals(GZIP, choose("br;q=0.49, gzip;q=0.5"));
+        assertEquals(BROTLI, choose("br;q=1., gzip;q=0.999"));
         assertNull(choose("gzip, " + "x,".repeat(AcceptEncoding.MAX_LENGTH)));
         assertNull(AcceptEncoding.choose("gzip, br", Map.of(), 10), "nothing precompressed");
     }
