@@ -18,14 +18,15 @@ import java.util.Enumeration;
  * <p>In a WAR, {@link CachebreakerInitializer} mounts it at the prefix's root, such as {@code /static/*}. Elsewhere,
  * one line:
  * <pre>
- * // any Servlet container, for example in a ServletContextListener or ServletContainerInitializer
+ * // any Servlet container (embedded Jetty or Tomcat, a ServletContextListener, a ServletContainerInitializer)
  * CachebreakerServlet.register(servletContext);
- * // Spring Boot
- * &#64;Bean ServletRegistrationBean&lt;CachebreakerServlet&gt; cachebreaker() {
- *     return new ServletRegistrationBean&lt;&gt;(new CachebreakerServlet(), "/static/*");
- * }
+ * // Spring Boot, whose embedded containers do not run ServletContainerInitializers
+ * &#64;Bean ServletContextInitializer cachebreaker() { return CachebreakerServlet::register; }
  * </pre>
- * The mapping must be the prefix's part before the token followed by {@code /*}.
+ * {@link #register} maps the servlet, loads it on start-up and publishes {@link AssetUrls} at once. Registering the
+ * class by hand (web.xml, {@code ServletRegistrationBean}) works too: the mapping must then be the prefix's part
+ * before the token followed by {@code /*}, such as {@code /static/*}, and with load-on-startup the token file is
+ * checked and {@link AssetUrls} published during start-up rather than on the first request.
  */
 public class CachebreakerServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
