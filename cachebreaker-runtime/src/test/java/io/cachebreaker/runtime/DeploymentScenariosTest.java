@@ -236,6 +236,24 @@ abstract class DeploymentScenariosTest {
     }
 
     @Test
+    void aServletTheApplicationRegisteredItselfIsLeftAlone() throws Exception {
+        String token = "20261124213206-a1b2c3d";
+        Container.Setup setup = new Container.Setup(standardSite(token, TokenStrategy.GIT), work)
+                // As Spring Boot's ServletRegistrationBean does: an instance, a mapping, no load-on-startup.
+                .initializer((classes, context) -> context.addServlet("mine", new CachebreakerServlet())
+                        .addMapping("/static/*"))
+                .initializer(new CachebreakerInitializer());
+        try (Container on = factory().start(setup)) {
+            assertTrue(on.available());
+            assertEquals(null, on.servletContext().getServletRegistration(CachebreakerServlet.NAME),
+                    "the initializer did not add a second servlet");
+            assertEquals(200, get(on, "/ctx/static/" + token + "/css/app.css").statusCode());
+            assertEquals("/ctx/static/" + token + "/css/app.css",
+                    ((AssetUrls) on.servletContext().getAttribute("cachebreaker")).url("css/app.css"));
+        }
+    }
+
+    @Test
     void withoutATokenFileTheInitializerStaysOutOfTheWay() throws Exception {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Container.Setup setup = new Container.Setup(SiteFixture.loader(empty), work)
