@@ -24,8 +24,9 @@ public interface Container extends AutoCloseable {
     /** @return whether the context started; false when start-up failed */
     boolean available();
 
+    /** Stops the container; a failure to stop fails the test. */
     @Override
-    void close() throws Exception;
+    void close();
 
     /** Starts a container. */
     @FunctionalInterface

@@ -52,8 +52,12 @@ public final class TomcatContainer implements Container {
     }
 
     @Override
-    public void close() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (Exception e) {
+            throw new IllegalStateException("Tomcat did not stop", e);
+        }
     }
 }
