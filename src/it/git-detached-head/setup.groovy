@@ -3,12 +3,13 @@ import java.time.ZoneOffset
 import org.eclipse.jgit.api.Git
 import org.eclipse.jgit.lib.PersonIdent
 
+new File(basedir, 'README.txt').text = 'first\n'
 def git = Git.init().setDirectory(basedir).setInitialBranch('main').call()
 try {
     git.add().addFilepattern('.').call()
     def first = new PersonIdent('it', 'it@example.invalid', Instant.parse('2026-01-02T03:04:05Z'), ZoneOffset.UTC)
     def commit = git.commit().setMessage('first').setAuthor(first).setCommitter(first).setSign(false).call()
-    new File(basedir, 'src/main/static/css/app.css') << '\n/* later */\n'
+    new File(basedir, 'README.txt') << 'second\n'
     git.add().addFilepattern('.').call()
     def second = new PersonIdent('it', 'it@example.invalid', Instant.parse('2026-02-03T04:05:06Z'), ZoneOffset.UTC)
     git.commit().setMessage('second').setAuthor(second).setCommitter(second).setSign(false).call()

@@ -9,11 +9,12 @@ try {
     assert file.strategy().id() == 'timestamp'
     assert file.token() ==~ /[0-9]{15}/
     def dir = 'static/' + file.token() + '/'
-    assert jar.getJarEntry(dir + 'css/app.css') != null
-    assert jar.getJarEntry(dir + 'css/app.css.gz') != null
-    assert jar.getJarEntry(dir + 'js/app.js') != null
-    assert file.manifest().assets()*.path() == ['css/app.css', 'js/app.js']
-    assert file.manifest().get('css/app.css').identity().size() == jar.getJarEntry(dir + 'css/app.css').size
+    assert jar.getJarEntry(dir + 'css/site.css') != null
+    assert jar.getJarEntry(dir + 'css/site.css.gz') != null
+    assert jar.getJarEntry(dir + 'img/pixel.gif') != null
+    assert jar.getJarEntry(dir + 'img/pixel.gif.gz') == null : 'images are not precompressed'
+    assert file.manifest().assets()*.path() == ['css/site.css', 'img/pixel.gif']
+    assert file.manifest().get('css/site.css').identity().size() == jar.getJarEntry(dir + 'css/site.css').size
 } finally {
     jar.close()
 }

@@ -78,7 +78,8 @@ public class AssetsMojo extends AbstractMojo {
     List<String> includes;
 
     /**
-     * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out, such as {@code **}{@code /*.scss}.
+     * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out, such as
+     * {@code **}{@code /*.scss}.
      */
     @Parameter
     List<String> excludes;

@@ -1,6 +1,0 @@
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
-document.querySelectorAll('a').forEach(a => a.classList.add('ready'));
