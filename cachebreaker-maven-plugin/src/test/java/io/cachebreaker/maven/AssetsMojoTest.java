@@ -168,6 +168,26 @@ class AssetsMojoTest {
     @Test
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "strategy", value = "git")
+    void gitTokenWorksInAShallowClone(AssetsMojo mojo) throws Exception {
+        RevCommit head;
+        try (GitRepositoryFixture origin = new GitRepositoryFixture(tmp.resolve("origin"))) {
+            origin.commit("README.md", "one", FIRST_COMMIT);
+            head = origin.commit("README.md", "two", FIRST_COMMIT.plusSeconds(60));
+        }
+        Path clone = tmp.resolve("clone");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(tmp.resolve("origin").toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call()) {
+            assertTrue(Files.isRegularFile(clone.resolve(".git/shallow")), "the clone is shallow");
+        }
+        at(mojo).basedir = clone.toFile();
+        mojo.sourceDirectory = source.toFile();
+        mojo.execute();
+        assertEquals("20260102030505-" + head.name().substring(0, 7), tokenFile().token());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
     void noRepositoryNamesTheWaysOut(AssetsMojo mojo) {
         assertFails(MojoFailureException.class, at(mojo)::execute, "-Dcachebreaker.token", "timestamp");
         assertFalse(Files.exists(output.resolve(TokenFile.RESOURCE)));
@@ -381,6 +401,16 @@ class AssetsMojoTest {
         Files.setLastModifiedTime(tokenFile, old);
         mojo.execute();
         assertEquals(old, Files.getLastModifiedTime(tokenFile));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void failureBeforeTheTokenFileRemovesTheNewTokenDirectory(AssetsMojo mojo) throws Exception {
+        // A non-empty directory where the token file belongs: the atomic move onto it fails.
+        Files.createDirectories(output.resolve(TokenFile.RESOURCE).resolve("blocker"));
+        assertFails(MojoExecutionException.class, at(mojo)::execute, TokenFile.RESOURCE);
+        assertFalse(Files.exists(output.resolve("static/t1")), "a token directory no token file names");
     }
 
     @Test
