@@ -168,7 +168,7 @@ public class AssetsMojo extends AbstractMojo {
         TokenResolver resolver = new TokenResolver(instant, projectVersion,
                 () -> new GitTokenSource(basedir, gitAbbrev, GitTokenSource.DirtyPolicy.parse(gitDirty), getLog())
                         .token());
-        Precompressor precompressor = precompress ? new Precompressor(true, brotli, getLog()) : null;
+        Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
                 outputDirectory.toPath(), precompressor);
         AssetBuild.Outcome outcome = new AssetBuild(resolver, instant, getLog(), this::refresh).run(settings);
