@@ -8,7 +8,7 @@ import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 
 /**
- * Zero configuration in a WAR: when {@value TokenFile#RESOURCE} is on the class path, reads it (failing start-up if
+ * Zero configuration in a WAR: when {@value TokenFile#RESOURCE} is on the class path (or dev mode is on), reads it (failing start-up if
  * it is malformed), publishes {@link AssetUrls} as the context attribute {@value AssetUrls#ATTRIBUTE}, and mounts
  * {@link CachebreakerServlet} at the prefix's root, unless the application declares the servlet itself or sets the
  * context init parameter {@code cachebreaker.autoRegister=false}. Registered in
@@ -22,10 +22,13 @@ public final class CachebreakerInitializer implements ServletContainerInitialize
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         try {
-            if (!CachebreakerSettings.from(context::getInitParameter).autoRegister()) {
+            CachebreakerSettings settings = CachebreakerSettings.from(context::getInitParameter);
+            if (!settings.autoRegister()) {
                 return;
             }
-            if (SiteRegistry.classLoader(context).getResource(TokenFile.RESOURCE) == null) {
+            // Dev mode needs no token file, so that it works before the plugin has ever run.
+            if (settings.devDirectory() == null
+                    && SiteRegistry.classLoader(context).getResource(TokenFile.RESOURCE) == null) {
                 context.log("cachebreaker: no " + TokenFile.RESOURCE + " on the class path; the servlet is not"
                         + " mounted. Run the cachebreaker-maven-plugin goal 'assets' before packaging to enable it.");
                 return;

@@ -1,7 +1,12 @@
 package io.cachebreaker.runtime;
 
+import io.cachebreaker.runtime.tokenfile.AssetPrefix;
+import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,6 +47,11 @@ import java.util.function.Function;
  *       anyway.</td></tr>
  *   <tr><td>{@code cachebreaker.autoRegister}</td><td>true</td>
  *       <td>Whether the {@code ServletContainerInitializer} mounts the servlet by itself.</td></tr>
+ *   <tr><td>{@code cachebreaker.dev}</td><td>(off)</td>
+ *       <td>Dev mode: a directory whose files are served straight from disk, uncached, under the token
+ *       {@code dev}. Never for production.</td></tr>
+ *   <tr><td>{@code cachebreaker.devPrefix}</td><td>{@code static/{token}}</td>
+ *       <td>The prefix in dev mode when there is no token file to take it from.</td></tr>
  * </table>
  *
  * <p>Sizes are bytes, or a number followed by {@code KiB} or {@code MiB} (also {@code k}, {@code m}).
@@ -76,6 +86,10 @@ public final class CachebreakerSettings {
     public static final String STRICT = PREFIX + "strict";
     /** Whether the initializer mounts the servlet by itself; default true. */
     public static final String AUTO_REGISTER = PREFIX + "autoRegister";
+    /** Dev mode's source directory; default none, which leaves dev mode off. */
+    public static final String DEV = PREFIX + "dev";
+    /** Dev mode's prefix when no token file gives one; default {@code static/{token}}. */
+    public static final String DEV_PREFIX = PREFIX + "devPrefix";
 
     private static final int[] REDIRECT_STATUSES = {301, 302, 303, 307, 308};
     private static final long MAX_SECONDS = 10L * 365 * 24 * 3600;
@@ -93,6 +107,8 @@ public final class CachebreakerSettings {
     private final String baseUrl;
     private final boolean strict;
     private final boolean autoRegister;
+    private final Path devDirectory;
+    private final AssetPrefix devPrefix;
 
     private CachebreakerSettings(Function<String, String> source) {
         Reader r = new Reader(source);
@@ -109,6 +125,8 @@ public final class CachebreakerSettings {
         baseUrl = r.baseUrl(BASE_URL);
         strict = r.bool(STRICT, true);
         autoRegister = r.bool(AUTO_REGISTER, true);
+        devDirectory = r.directory(DEV);
+        devPrefix = r.prefix(DEV_PREFIX, AssetPrefix.DEFAULT);
     }
 
     /** @return every setting at its default */
@@ -208,6 +226,19 @@ public final class CachebreakerSettings {
     /** @return whether the initializer mounts the servlet by itself */
     public boolean autoRegister() {
         return autoRegister;
+    }
+
+    /**
+     * @return dev mode's source directory, absolute (a relative setting resolves against the working directory), or
+     *         {@code null} when dev mode is off
+     */
+    public Path devDirectory() {
+        return devDirectory;
+    }
+
+    /** @return dev mode's prefix when the class path holds no token file */
+    public AssetPrefix devPrefix() {
+        return devPrefix;
     }
 
     /** Parses one value at a time, so every message names its setting. */
@@ -314,6 +345,32 @@ public final class CachebreakerSettings {
             }
             throw invalid(name, value, "an absolute http or https URL with a host and no query,"
                     + " such as https://cdn.example.com/app");
+        }
+
+        Path directory(String name) {
+            String value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                Path directory = Path.of(value).toAbsolutePath().normalize();
+                if (Files.isDirectory(directory)) {
+                    return directory;
+                }
+            } catch (InvalidPathException e) {
+                // reported below
+            }
+            throw invalid(name, value, "an existing directory (relative paths resolve against the working directory "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+
+        AssetPrefix prefix(String name, String fallback) {
+            String value = raw(name);
+            try {
+                return AssetPrefix.parse(value == null ? fallback : value);
+            } catch (TokenFileException e) {
+                throw invalid(name, value, "a prefix such as static/{token}: " + e.getMessage());
+            }
         }
 
         private static IllegalArgumentException invalid(String name, String value, String expected) {

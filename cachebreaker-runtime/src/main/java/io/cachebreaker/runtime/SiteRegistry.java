@@ -1,8 +1,10 @@
 package io.cachebreaker.runtime;
 
 import io.cachebreaker.runtime.serving.AssetSite;
+import io.cachebreaker.runtime.serving.DevMode;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.util.logging.Logger;
 
 /**
  * Keeps one {@link AssetSite} per servlet context, built the first time the initializer, the servlet or
@@ -36,10 +38,20 @@ final class SiteRegistry {
             Clock clock = context.getAttribute(CLOCK_ATTRIBUTE) instanceof Clock given ? given : Clock.systemUTC();
             AssetSite site = AssetSite.load(classLoader(context), context.getContextPath(), settings,
                     context::getMimeType, clock);
+            if (site.devMode()) {
+                warnAboutDevMode(context, settings);
+            }
             context.setAttribute(SITE_ATTRIBUTE, site);
             context.setAttribute(AssetUrls.ATTRIBUTE, new AssetUrls(site.urls()));
             return site;
         }
+    }
+
+    /** Dev mode must never go unnoticed: to the container's log, and at WARNING to java.util.logging. */
+    private static void warnAboutDevMode(ServletContext context, CachebreakerSettings settings) {
+        String warning = DevMode.warning(settings.devDirectory());
+        context.log(warning);
+        Logger.getLogger(SiteRegistry.class.getName()).warning(warning);
     }
 
     static ClassLoader classLoader(ServletContext context) {

@@ -37,6 +37,17 @@ class CachebreakerSettingsTest {
         assertNull(settings.baseUrl());
         assertTrue(settings.strict());
         assertTrue(settings.autoRegister());
+        assertNull(settings.devDirectory(), "dev mode is never on by default");
+        assertEquals("static/{token}", settings.devPrefix().pattern());
+    }
+
+    @Test
+    void devModeTakesADirectoryRelativeToTheWorkingDirectoryFromEitherSource() {
+        Path expected = Path.of("src/main").toAbsolutePath();
+        assertEquals(expected, read(Map.of(), Map.of("cachebreaker.dev", "src/main")).devDirectory());
+        assertEquals(expected, read(Map.of("cachebreaker.dev", "src/main/"), Map.of()).devDirectory());
+        assertEquals("assets/{token}/x",
+                read(Map.of("cachebreaker.devPrefix", "/assets/{token}/x/"), Map.of()).devPrefix().pattern());
     }
 
     @Test
@@ -69,7 +80,8 @@ class CachebreakerSettingsTest {
             {"cachebreaker.memoryCacheAssetLimit", "12GB"}, {"cachebreaker.newerTokenLimit", "-5"},
             {"cachebreaker.baseUrl", "cdn.example.com"}, {"cachebreaker.baseUrl", "javascript:alert(1)"},
             {"cachebreaker.baseUrl", "https://cdn.example.com/?q=1"}, {"cachebreaker.baseUrl", "//cdn.example.com"},
-            {"cachebreaker.baseUrl", "https://cdn.example.com/a b"}};
+            {"cachebreaker.baseUrl", "https://cdn.example.com/a b"}, {"cachebreaker.dev", "no/such/directory"},
+            {"cachebreaker.dev", "pom.xml"}, {"cachebreaker.devPrefix", "static"}};
         for (String[] pair : bad) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> read(Map.of(pair[0], pair[1]), Map.of()), pair[0] + "=" + pair[1]);
@@ -87,6 +99,6 @@ class CachebreakerSettingsTest {
             count++;
             assertTrue(table.contains("`cachebreaker." + names.group(1) + "`"), names.group(1));
         }
-        assertEquals(13, count);
+        assertEquals(15, count);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * looks an asset up here and nowhere else, so nothing outside the manifest can be reached and no disk is read to
  * decide.
  */
-public final class AssetCatalog {
+public final class AssetCatalog implements AssetSource {
     private final Map<String, CatalogEntry> entries;
 
     private AssetCatalog(Map<String, CatalogEntry> entries) {
@@ -49,7 +49,8 @@ public final class AssetCatalog {
             for (Map.Entry<Encoding, Variant> e : asset.encoded().entrySet()) {
                 encoded.put(e.getKey(), resolve(loader, base + e.getKey().suffix(), e.getKey(), e.getValue(), budget));
             }
-            entries.put(asset.path(), new CatalogEntry(asset, contentTypes.of(asset.path()), identity, encoded));
+            entries.put(asset.path(), new CatalogEntry(asset, contentTypes.of(asset.path()), identity, encoded,
+                    tokenFile.lastModified()));
         }
         return new AssetCatalog(Map.copyOf(entries));
     }
@@ -95,6 +96,7 @@ public final class AssetCatalog {
      * @param path a decoded asset path
      * @return the entry, or {@code null} when the manifest does not list it
      */
+    @Override
     public CatalogEntry get(String path) {
         return path == null ? null : entries.get(path);
     }

@@ -1,19 +1,23 @@
 package io.cachebreaker.runtime.serving;
 
+import java.util.function.Function;
+
 /**
- * The way a request walks: method check, then {@link PathDecoder}, then {@link TokenJudge}, then the
- * {@link AssetCatalog} allowlist, then {@link AssetResponder} or a redirect or error from {@link StatusReplies}.
- * Each rule of the scheme is decided here once.
+ * The way a request walks: method check, then {@link PathDecoder}, then {@link TokenJudge} (in dev mode
+ * {@link DevMode#judge}), then the {@link AssetSource} (the {@link AssetCatalog} allowlist, or in dev mode the disk),
+ * then {@link AssetResponder} or a redirect or error from {@link StatusReplies}. Each rule of the scheme is decided
+ * here once.
  */
 public final class AssetRequestHandler {
     private final PathDecoder decoder;
-    private final TokenJudge judge;
-    private final AssetCatalog catalog;
+    private final Function<String, TokenVerdict> judge;
+    private final AssetSource catalog;
     private final AssetResponder responder;
     private final StatusReplies statusReplies;
     private final AssetUrlBuilder urls;
 
-    AssetRequestHandler(PathDecoder decoder, TokenJudge judge, AssetCatalog catalog, AssetResponder responder,
+    AssetRequestHandler(PathDecoder decoder, Function<String, TokenVerdict> judge, AssetSource catalog,
+            AssetResponder responder,
             StatusReplies statusReplies, AssetUrlBuilder urls) {
         this.decoder = decoder;
         this.judge = judge;
@@ -43,7 +47,7 @@ public final class AssetRequestHandler {
             return statusReplies.error(rejection.status());
         }
         CatalogEntry entry = catalog.get(path.assetPath());
-        switch (judge.judge(path.token())) {
+        switch (judge.apply(path.token())) {
             case CURRENT:
                 return entry == null ? statusReplies.error(404) : responder.respond(request, entry);
             case OLDER:

@@ -9,23 +9,35 @@ import java.time.Instant;
  * conditional headers, applies a {@code Range}, and sets the caching and validator headers.
  */
 public final class AssetResponder {
-    private final Instant lastModified;
-    private final String lastModifiedHeader;
     private final String cacheControl;
     private final StatusReplies statusReplies;
 
+    private AssetResponder(String cacheControl, StatusReplies statusReplies) {
+        this.cacheControl = cacheControl;
+        this.statusReplies = statusReplies;
+    }
+
     /**
-     * A responder for one deploy.
+     * A responder for one deploy, whose assets never change under their URL.
      *
-     * @param lastModified  the token file's build time, sent as {@code Last-Modified}
      * @param settings      the cache settings
      * @param statusReplies for 412 and 416
+     * @return the responder
      */
-    public AssetResponder(Instant lastModified, CachebreakerSettings settings, StatusReplies statusReplies) {
-        this.lastModified = lastModified;
-        this.lastModifiedHeader = HttpDates.format(lastModified);
-        this.cacheControl = "public, max-age=" + settings.cacheMaxAge() + (settings.immutable() ? ", immutable" : "");
-        this.statusReplies = statusReplies;
+    public static AssetResponder cached(CachebreakerSettings settings, StatusReplies statusReplies) {
+        return new AssetResponder("public, max-age=" + settings.cacheMaxAge()
+                + (settings.immutable() ? ", immutable" : ""), statusReplies);
+    }
+
+    /**
+     * A responder for dev mode, whose assets change under the same URL: clients revalidate every time, and get 304
+     * while the bytes are the same.
+     *
+     * @param statusReplies for 412 and 416
+     * @return the responder
+     */
+    public static AssetResponder uncached(StatusReplies statusReplies) {
+        return new AssetResponder("no-cache", statusReplies);
     }
 
     /**
@@ -39,11 +51,12 @@ public final class AssetResponder {
         Encoding encoding = AcceptEncoding.choose(request.header("Accept-Encoding"), entry.encodedSizes(),
                 entry.variant(null).size());
         StoredVariant variant = entry.variant(encoding);
+        Instant lastModified = entry.lastModified();
         switch (Preconditions.evaluate(request, variant.etag(), lastModified)) {
             case FAILED:
                 return statusReplies.error(412);
             case NOT_MODIFIED:
-                return withValidators(new Reply(304), variant);
+                return withValidators(new Reply(304), entry, variant);
             default:
                 break;
         }
@@ -69,14 +82,14 @@ public final class AssetResponder {
         if (variant.encoding() != null) {
             reply.header("Content-Encoding", variant.encoding().token());
         }
-        return withValidators(reply, variant)
+        return withValidators(reply, entry, variant)
                 .header("Accept-Ranges", "bytes")
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    private Reply withValidators(Reply reply, StoredVariant variant) {
+    private Reply withValidators(Reply reply, CatalogEntry entry, StoredVariant variant) {
         return reply.header("ETag", variant.etag())
-                .header("Last-Modified", lastModifiedHeader)
+                .header("Last-Modified", entry.lastModifiedHeader())
                 .header("Cache-Control", cacheControl)
                 .header("Vary", "Accept-Encoding");
     }

@@ -6,34 +6,32 @@ import java.time.Clock;
 import java.util.function.Function;
 
 /**
- * Everything one deployed application needs, built once at start-up from its token file: the catalog, the request
- * handler and the URL builder.
+ * Everything one deployed application needs, built once at start-up from its token file: the asset source, the
+ * request handler and the URL builder. In dev mode the same parts are built around {@link DevMode} and a
+ * {@link DiskAssetSource}.
  */
 public final class AssetSite {
     private final TokenFile tokenFile;
     private final CachebreakerSettings settings;
-    private final AssetCatalog catalog;
+    private final AssetSource source;
     private final AssetUrlBuilder urls;
     private final AssetRequestHandler handler;
     private final String rawMountPrefix;
 
-    private AssetSite(TokenFile tokenFile, CachebreakerSettings settings, AssetCatalog catalog, String contextPath,
-            Clock clock) {
+    private AssetSite(TokenFile tokenFile, CachebreakerSettings settings, AssetSource source, String contextPath,
+            Function<String, TokenVerdict> judge, Function<StatusReplies, AssetResponder> responder) {
         this.tokenFile = tokenFile;
         this.settings = settings;
-        this.catalog = catalog;
-        this.urls = new AssetUrlBuilder(tokenFile, catalog, contextPath, settings.baseUrl(), settings.strict());
+        this.source = source;
+        this.urls = new AssetUrlBuilder(tokenFile, source, contextPath, settings.baseUrl(), settings.strict());
         StatusReplies statusReplies = new StatusReplies(settings);
-        NewerTokenTracker tracker = new NewerTokenTracker(clock, settings.newerTokenGrace(),
-                settings.newerTokenLimit());
-        this.handler = new AssetRequestHandler(new PathDecoder(tokenFile.prefix()),
-                new TokenJudge(tokenFile.token(), tokenFile.strategy(), tracker), catalog,
-                new AssetResponder(tokenFile.lastModified(), settings, statusReplies), statusReplies, urls);
+        this.handler = new AssetRequestHandler(new PathDecoder(tokenFile.prefix()), judge, source,
+                responder.apply(statusReplies), statusReplies, urls);
         this.rawMountPrefix = PathEncoder.encode(contextPath) + "/" + tokenFile.prefix().mount() + "/";
     }
 
     /**
-     * Reads the token file and resolves every asset.
+     * Reads the token file and resolves every asset; in dev mode, sets up serving from the source directory instead.
      *
      * @param loader      where {@value TokenFile#RESOURCE} and the assets live
      * @param contextPath the application's context path, such as {@code /ctx} or empty
@@ -46,13 +44,27 @@ public final class AssetSite {
      */
     public static AssetSite load(ClassLoader loader, String contextPath, CachebreakerSettings settings,
             Function<String, String> mimeTypes, Clock clock) {
+        ContentTypes contentTypes = new ContentTypes(mimeTypes);
+        if (settings.devDirectory() != null) {
+            return new AssetSite(DevMode.tokenFile(loader, settings, clock.instant()), settings,
+                    new DiskAssetSource(settings.devDirectory(), contentTypes), contextPath, DevMode::judge,
+                    AssetResponder::uncached);
+        }
         TokenFile tokenFile = TokenFile.load(loader);
-        AssetCatalog catalog = AssetCatalog.load(tokenFile, loader, new ContentTypes(mimeTypes),
+        AssetCatalog catalog = AssetCatalog.load(tokenFile, loader, contentTypes,
                 new MemoryBudget(settings.memoryCacheAssetLimit(), settings.memoryCacheTotalLimit()));
-        return new AssetSite(tokenFile, settings, catalog, contextPath, clock);
+        TokenJudge judge = new TokenJudge(tokenFile.token(), tokenFile.strategy(),
+                new NewerTokenTracker(clock, settings.newerTokenGrace(), settings.newerTokenLimit()));
+        return new AssetSite(tokenFile, settings, catalog, contextPath, judge::judge,
+                statusReplies -> AssetResponder.cached(settings, statusReplies));
     }
 
-    /** @return the token file */
+    /** @return whether this site serves from the source directory (setting {@code cachebreaker.dev}) */
+    public boolean devMode() {
+        return source instanceof DiskAssetSource;
+    }
+
+    /** @return the token file; in dev mode one with the token {@value DevMode#TOKEN} and no assets */
     public TokenFile tokenFile() {
         return tokenFile;
     }
@@ -62,9 +74,9 @@ public final class AssetSite {
         return settings;
     }
 
-    /** @return the allowlist */
-    public AssetCatalog catalog() {
-        return catalog;
+    /** @return where assets are looked up: the allowlist, or in dev mode the disk */
+    public AssetSource source() {
+        return source;
     }
 
     /** @return the URL builder */

@@ -7,11 +7,12 @@ import java.util.Base64;
 
 /**
  * Builds asset URLs: a catalog lookup and a string concatenation, with no I/O. Every prefix is worked out at
- * start-up and every asset path is percent-encoded once, in its {@link CatalogEntry}.
+ * start-up and every asset path is percent-encoded once, in its {@link CatalogEntry}. In dev mode the lookup reads
+ * the file, so a strict URL fails for a file that is not on disk and {@link #integrity} hashes its current bytes.
  */
 public final class AssetUrlBuilder {
     private final String token;
-    private final AssetCatalog catalog;
+    private final AssetSource catalog;
     private final String localPrefix;
     private final String publicPrefix;
     private final boolean strict;
@@ -20,12 +21,12 @@ public final class AssetUrlBuilder {
      * A builder for one deploy.
      *
      * @param tokenFile   the token file
-     * @param catalog     the allowlist
+     * @param catalog     the allowlist, or in dev mode the disk
      * @param contextPath the application's context path, such as {@code /ctx} or empty
      * @param baseUrl     an absolute URL that replaces the context path in {@link #url}, or {@code null}
      * @param strict      whether an asset missing from the manifest throws
      */
-    public AssetUrlBuilder(TokenFile tokenFile, AssetCatalog catalog, String contextPath, String baseUrl,
+    public AssetUrlBuilder(TokenFile tokenFile, AssetSource catalog, String contextPath, String baseUrl,
             boolean strict) {
         this.token = tokenFile.token();
         this.catalog = catalog;

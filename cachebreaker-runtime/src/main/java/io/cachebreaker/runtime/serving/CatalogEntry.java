@@ -2,13 +2,14 @@ package io.cachebreaker.runtime.serving;
 
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.Encoding;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * An asset that may be served, with everything the hot path needs worked out at start-up: its URL-encoded path, its
- * content type and its stored forms.
+ * content type, its stored forms and its {@code Last-Modified}.
  */
 public final class CatalogEntry {
     private final Asset asset;
@@ -17,8 +18,11 @@ public final class CatalogEntry {
     private final StoredVariant identity;
     private final Map<Encoding, StoredVariant> encoded;
     private final Map<Encoding, Long> encodedSizes;
+    private final Instant lastModified;
+    private final String lastModifiedHeader;
 
-    CatalogEntry(Asset asset, String contentType, StoredVariant identity, Map<Encoding, StoredVariant> encoded) {
+    CatalogEntry(Asset asset, String contentType, StoredVariant identity, Map<Encoding, StoredVariant> encoded,
+            Instant lastModified) {
         this.asset = asset;
         this.encodedPath = PathEncoder.encode(asset.path());
         this.contentType = contentType;
@@ -27,6 +31,8 @@ public final class CatalogEntry {
         EnumMap<Encoding, Long> sizes = new EnumMap<>(Encoding.class);
         encoded.forEach((encoding, variant) -> sizes.put(encoding, variant.size()));
         this.encodedSizes = Collections.unmodifiableMap(sizes);
+        this.lastModified = lastModified;
+        this.lastModifiedHeader = HttpDates.format(lastModified);
     }
 
     /** @return the manifest's record */
@@ -53,6 +59,16 @@ public final class CatalogEntry {
     public StoredVariant variant(Encoding encoding) {
         StoredVariant variant = encoding == null ? null : encoded.get(encoding);
         return variant == null ? identity : variant;
+    }
+
+    /** @return when the asset last changed: the token file's build time, or in dev mode the file's */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** @return {@link #lastModified()} as an HTTP date */
+    public String lastModifiedHeader() {
+        return lastModifiedHeader;
     }
 
     /** @return the sizes of the precompressed forms, for negotiation */

@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * One stored form of an asset, resolved to its class path URL at start-up, with the header values that describe it.
  * Its bytes are read on first use; small ones are then kept in memory within a {@link MemoryBudget}, larger ones are
- * streamed from the class path each time ({@code file:} URLs through a positioned channel, others by skipping).
+ * streamed from the class path each time ({@code file:} URLs through a positioned channel, others by skipping). In
+ * dev mode a variant is instead a snapshot of bytes already read, see {@link #held}.
  */
 public final class StoredVariant {
     private static final int BUFFER = 16 * 1024;
@@ -35,6 +36,21 @@ public final class StoredVariant {
         // The build-time digest makes the tag identical on every node; each coding has its own digest, so its own tag.
         this.etag = '"' + variant.sha256() + '"';
         this.budget = budget;
+    }
+
+    /**
+     * A variant whose bytes are already in hand, so what is sent is exactly what {@code variant} describes even if
+     * the file changes meanwhile.
+     *
+     * @param variant the size and digest of {@code bytes}
+     * @param bytes   the original bytes
+     * @return the variant, with no coding
+     */
+    static StoredVariant held(Variant variant, byte[] bytes) {
+        StoredVariant held = new StoredVariant(null, variant, null, new MemoryBudget(0, 0));
+        held.bytes = bytes;
+        held.decided = true;
+        return held;
     }
 
     /** @return the coding, or {@code null} for the original */
