@@ -19,7 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * <p>Path segments are percent-encoded, so names with spaces or non-ASCII letters work. With the setting
  * {@code cachebreaker.baseUrl} the URL is absolute, for a CDN. An asset missing from the manifest throws
- * {@link UnknownAssetException} unless {@code cachebreaker.strict=false}.
+ * {@link UnknownAssetException} unless {@code cachebreaker.strict=false}. In dev mode ({@code cachebreaker.dev}) the
+ * token is {@code dev} and each call looks the file up on disk.
  */
 public final class AssetUrls {
     /** The servlet context attribute that holds the instance, for EL and templates. */
@@ -71,7 +72,7 @@ public final class AssetUrls {
      * The Subresource Integrity value of an asset, for {@code <script integrity="…">}.
      *
      * @param path the asset path, such as {@code js/app.js}
-     * @return such as {@code sha256-…}, from the build-time manifest
+     * @return such as {@code sha256-…}, from the build-time manifest; in dev mode, of the file's current bytes
      * @throws UnknownAssetException when strict and the manifest does not list {@code path}
      */
     public String integrity(String path) {
