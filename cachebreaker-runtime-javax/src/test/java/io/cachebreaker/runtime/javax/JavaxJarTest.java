@@ -10,6 +10,7 @@ import io.cachebreaker.runtime.CachebreakerInitializer;
 import io.cachebreaker.runtime.CachebreakerServlet;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,79 @@ class JavaxJarTest {
                     "the jakarta runtime's POM is left out");
         }
         assertEquals(List.of(), offenders);
+    }
+
+    @Test
+    void everyServletMemberUsedExistsInServlet4() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    for (ServletApiReferences.Member member : ServletApiReferences.read(in)) {
+                        checked++;
+                        if (!exists(member)) {
+                            missing.add(entry.getName() + " -> " + member);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 20, "the servlet layer's references are found: " + checked);
+        assertEquals(List.of(), missing);
+        assertFalse(exists(new ServletApiReferences.Member("javax/servlet/ServletRequest", "getRequestId",
+                "()Ljava/lang/String;")), "a Servlet 6 method would be caught");
+    }
+
+    /** Whether the Servlet 4 API on the test class path (javax.servlet-api 4.0.1) has the member. */
+    private static boolean exists(ServletApiReferences.Member member) {
+        Class<?> owner;
+        try {
+            owner = Class.forName(member.owner().replace('/', '.'), false, JavaxJarTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+        if (member.name() == null) {
+            return true;
+        }
+        List<Class<?>> types = new ArrayList<>();
+        collectSupertypes(owner, types);
+        for (Class<?> type : types) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (field.getName().equals(member.name())
+                        && field.getType().descriptorString().equals(member.descriptor())) {
+                    return true;
+                }
+            }
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                if (method.getName().equals(member.name()) && MethodType.methodType(method.getReturnType(),
+                        method.getParameterTypes()).toMethodDescriptorString().equals(member.descriptor())) {
+                    return true;
+                }
+            }
+            for (java.lang.reflect.Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (member.name().equals("<init>") && MethodType.methodType(void.class,
+                        constructor.getParameterTypes()).toMethodDescriptorString().equals(member.descriptor())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void collectSupertypes(Class<?> type, List<Class<?>> into) {
+        if (type == null || into.contains(type)) {
+            return;
+        }
+        into.add(type);
+        collectSupertypes(type.getSuperclass(), into);
+        for (Class<?> parent : type.getInterfaces()) {
+            collectSupertypes(parent, into);
+        }
     }
 
     @Test
