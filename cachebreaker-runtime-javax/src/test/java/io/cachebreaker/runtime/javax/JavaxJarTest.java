@@ -3,11 +3,11 @@ package io.cachebreaker.runtime.javax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cachebreaker.runtime.CachebreakerInitializer;
 import io.cachebreaker.runtime.CachebreakerServlet;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodType;
@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -41,33 +43,39 @@ class JavaxJarTest {
         assertEquals("javax.servlet.http.HttpServlet", CachebreakerServlet.class.getSuperclass().getName());
     }
 
-    @Test
-    void noClassOrResourceRefersToJakartaServlet() throws IOException {
-        List<String> offenders = new ArrayList<>();
-        int classes = 0;
+    /** @return every file in the jar, by name, in jar order */
+    static Map<String, byte[]> files() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(JAR.toFile())) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
                 JarEntry entry = entries.nextElement();
-                // The embedded copy of this module's POM may mention jakarta; only code and services matter.
-                if (entry.isDirectory() || entry.getName().startsWith("META-INF/maven/")) {
-                    continue;
-                }
-                classes += entry.getName().endsWith(".class") ? 1 : 0;
-                try (InputStream in = jar.getInputStream(entry)) {
-                    // Class files keep names in modified UTF-8, which is plain ASCII for these.
-                    String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                    if (text.contains("jakarta/servlet") || text.contains("jakarta.servlet")
-                            || entry.getName().contains("jakarta")) {
-                        offenders.add(entry.getName());
+                if (!entry.isDirectory()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.put(entry.getName(), in.readAllBytes());
                     }
                 }
             }
         }
-        assertTrue(classes > 20, "the runtime's classes are in the jar: " + classes);
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            assertNull(jar.getEntry("META-INF/maven/io.cachebreaker/cachebreaker-runtime/pom.xml"),
-                    "the jakarta runtime's POM is left out");
-        }
+        return files;
+    }
+
+    @Test
+    void noClassOrResourceRefersToJakartaServlet() throws IOException {
+        Map<String, byte[]> files = files();
+        assertTrue(files.keySet().stream().filter(name -> name.endsWith(".class")).count() > 20,
+                "the runtime's classes are in the jar");
+        assertFalse(files.containsKey("META-INF/maven/io.cachebreaker/cachebreaker-runtime/pom.xml"),
+                "the jakarta runtime's POM is left out");
+        List<String> offenders = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            // Class files keep names in modified UTF-8, which is plain ASCII for these.
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            // The embedded copy of this module's POM may mention jakarta; only code and services matter.
+            if (!name.startsWith("META-INF/maven/") && (text.contains("jakarta/servlet")
+                    || text.contains("jakarta.servlet") || name.contains("jakarta"))) {
+                offenders.add(name);
+            }
+        });
         assertEquals(List.of(), offenders);
     }
 
@@ -75,18 +83,13 @@ class JavaxJarTest {
     void everyServletMemberUsedExistsInServlet4() throws Exception {
         List<String> missing = new ArrayList<>();
         int checked = 0;
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
-                JarEntry entry = entries.nextElement();
-                if (!entry.getName().endsWith(".class")) {
-                    continue;
-                }
-                try (InputStream in = jar.getInputStream(entry)) {
-                    for (ServletApiReferences.Member member : ServletApiReferences.read(in)) {
-                        checked++;
-                        if (!exists(member)) {
-                            missing.add(entry.getName() + " -> " + member);
-                        }
+        for (Map.Entry<String, byte[]> file : files().entrySet()) {
+            if (file.getKey().endsWith(".class")) {
+                for (ServletApiReferences.Member member
+                        : ServletApiReferences.read(new ByteArrayInputStream(file.getValue()))) {
+                    checked++;
+                    if (!exists(member)) {
+                        missing.add(file.getKey() + " -> " + member);
                     }
                 }
             }
@@ -146,15 +149,11 @@ class JavaxJarTest {
 
     @Test
     void theInitializerIsAServiceUnderTheJavaxName() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            JarEntry service = jar.getJarEntry("META-INF/services/javax.servlet.ServletContainerInitializer");
-            assertNotNull(service, "the service file is renamed with the relocation");
-            try (InputStream in = jar.getInputStream(service)) {
-                assertEquals(CachebreakerInitializer.class.getName(),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-            }
-            assertNull(jar.getJarEntry("META-INF/services/jakarta.servlet.ServletContainerInitializer"));
-        }
+        Map<String, byte[]> files = files();
+        byte[] service = files.get("META-INF/services/javax.servlet.ServletContainerInitializer");
+        assertNotNull(service, "the service file is renamed with the relocation");
+        assertEquals(CachebreakerInitializer.class.getName(), new String(service, StandardCharsets.UTF_8).strip());
+        assertFalse(files.containsKey("META-INF/services/jakarta.servlet.ServletContainerInitializer"));
         assertTrue(ServiceLoader.load(ServletContainerInitializer.class).stream()
                 .anyMatch(provider -> provider.type().getName().equals(CachebreakerInitializer.class.getName())));
     }
