@@ -94,7 +94,7 @@ public class CachebreakerServlet extends HttpServlet {
         String method = request.getMethod();
         IncomingRequest incoming = new IncomingRequest(method, site.rawPathBelowMount(request.getRequestURI()),
                 request.getQueryString(), name -> header(request, name));
-        ReplyWriter.write(site.handler().handle(incoming), response, "HEAD".equals(method));
+        ReplyWriter.write(site.handler().handle(incoming), request, response, "HEAD".equals(method));
     }
 
     private static String header(HttpServletRequest request, String name) {

@@ -2,6 +2,7 @@ package io.cachebreaker.runtime.serving;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,6 +75,30 @@ public final class Reply {
     /** @return the body's length */
     public long contentLength() {
         return asset != null ? length : fixedBody.length;
+    }
+
+    /**
+     * The file and byte range of the body, for a container that can send a file region itself (Tomcat's sendfile).
+     *
+     * @return the slice, or {@code null} when the body is fixed bytes, held in memory, or inside a jar
+     * @throws IOException when the asset could not be read
+     */
+    public FileSlice fileSlice() throws IOException {
+        if (asset == null || length == 0) {
+            return null;
+        }
+        Path file = asset.transferableFile();
+        return file == null ? null : new FileSlice(file, offset, offset + length);
+    }
+
+    /**
+     * A region of a file.
+     *
+     * @param file  the file
+     * @param start the first byte
+     * @param end   one past the last byte
+     */
+    public record FileSlice(Path file, long start, long end) {
     }
 
     /**

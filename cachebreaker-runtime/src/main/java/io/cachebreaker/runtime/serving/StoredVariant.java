@@ -92,6 +92,24 @@ public final class StoredVariant {
         }
     }
 
+    /**
+     * The file behind this variant when the container may send it without copying it through the JVM: only for a
+     * variant that is streamed (not held in memory) from a {@code file:} URL.
+     *
+     * @return the file, or {@code null} when the bytes are in memory or inside a jar
+     * @throws IOException when deciding whether to hold the bytes needed a read, and it failed
+     */
+    public Path transferableFile() throws IOException {
+        if (held() != null || !"file".equals(url.getProtocol())) {
+            return null;
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private byte[] held() throws IOException {
         if (decided) {
             return bytes;
