@@ -308,28 +308,26 @@ class AssetsMojoBadInputTest {
     @Test
     @InjectMojo(goal = "assets")
     void anUnreadableSourceFileFailsNamingIt(AssetsMojo mojo) throws Exception {
-        Assumptions.assumeTrue(permissionsBlockUs(tmp), "permissions do not stop this user (root)");
         Path locked = source.resolve("js/app.js");
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        try {
-            assertMentions(failure(at(mojo)), locked.toString(), "AccessDenied");
-            assertFalse(Files.exists(tokenFilePath()));
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
-        }
+        assertFailsWhileLocked(at(mojo), locked, "rw-------", locked.toString(), "AccessDenied");
     }
 
     @Test
     @InjectMojo(goal = "assets")
     void anUnreadableSourceDirectoryFailsNamingTheParameter(AssetsMojo mojo) throws Exception {
+        assertFailsWhileLocked(at(mojo), source.resolve("js"), "rwx------", "'sourceDirectory'", "js");
+    }
+
+    /** Runs with {@code locked} unreadable, expecting a failure that names the fragments and no token file. */
+    private void assertFailsWhileLocked(AssetsMojo mojo, Path locked, String restore, String... fragments)
+            throws IOException {
         Assumptions.assumeTrue(permissionsBlockUs(tmp), "permissions do not stop this user (root)");
-        Path locked = source.resolve("js");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
-            assertMentions(failure(at(mojo)), "'sourceDirectory'", "js");
+            assertMentions(failure(mojo), fragments);
             assertFalse(Files.exists(tokenFilePath()));
         } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString(restore));
         }
     }
 
