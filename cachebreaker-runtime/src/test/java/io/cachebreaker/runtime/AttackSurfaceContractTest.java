@@ -549,7 +549,7 @@ abstract class AttackSurfaceContractTest {
     @Order(1)
     void concurrentMixedLoadHasNoErrors() throws Exception {
         int threads = 8;
-        int perThread = Integer.getInteger("cachebreaker.load.requests", 250);
+        int perThread = Integer.getInteger("cachebreaker.load.requests", 500);
         long seed = Long.getLong("cachebreaker.load.seed", 20261125L);
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
