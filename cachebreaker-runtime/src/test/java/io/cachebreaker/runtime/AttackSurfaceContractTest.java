@@ -532,7 +532,7 @@ abstract class AttackSurfaceContractTest {
         for (String marker : CANARIES.values()) {
             assertFalse(text.contains(marker), text);
         }
-        if (!text.isEmpty()) {
+        if (text.contains("\r\n")) {
             // Jetty answers 4xx; Tomcat's connector refuses CONNECT itself with 501 before any servlet runs.
             int status = Integer.parseInt(text.split(" ")[1]);
             assertTrue((status >= 400 && status < 500) || status == 501, text);
