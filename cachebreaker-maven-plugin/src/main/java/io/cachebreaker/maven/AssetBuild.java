@@ -19,6 +19,8 @@ import org.apache.maven.plugin.logging.Log;
  *
  * <p>The token file is written only after every asset is in place, atomically, so neither a later build nor the
  * runtime ever trusts a half-made tree; a token directory that this run created is removed again when copying fails.
+ * When the previous token file names the very directory this run changes (same token), it is deleted before the
+ * first change, so a build that fails or is killed halfway leaves no token file describing bytes that are gone.
  * The previous token's directory goes last, once the new token file no longer points at it.
  */
 final class AssetBuild {
@@ -56,17 +58,19 @@ final class AssetBuild {
                 settings.excludes(), log).scan();
 
         Path output = settings.outputDirectory();
+        checkDirectories(settings.sourceDirectory(), output);
         String directory = prefix.directory(token.token());
         Path tokenDir = output.resolve(directory);
         StaleTokenCleaner cleaner = new StaleTokenCleaner(output, log);
         boolean created = !Files.exists(tokenDir);
+        Path file = output.resolve(TokenFile.RESOURCE);
+        Runnable withdraw = cleaner.names(directory) ? () -> withdraw(file) : () -> { };
         TokenFile tokenFile;
         AssetCopier.Result copied;
         try {
-            copied = new AssetCopier(settings.precompressor(), log, onWrite).copy(sources, tokenDir);
+            copied = new AssetCopier(settings.precompressor(), log, onWrite, withdraw).copy(sources, tokenDir);
             tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
                     copied.manifest());
-            Path file = output.resolve(TokenFile.RESOURCE);
             if (tokenFile.writeTo(file)) {
                 onWrite.accept(file);
             }
@@ -79,6 +83,47 @@ final class AssetBuild {
         }
         String removed = cleaner.removeStale(directory);
         return new Outcome(tokenFile, copied.written(), copied.precompressed(), removed);
+    }
+
+    /**
+     * The output must be a directory apart from the sources: inside them, each build would copy the previous one's
+     * token directory and token file as assets; around them, the sources would be pruned as outdated output.
+     */
+    private static void checkDirectories(Path source, Path output) throws MojoExecutionException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new MojoExecutionException("The cachebreaker outputDirectory " + output + " (parameter"
+                    + " 'outputDirectory', property 'cachebreaker.outputDirectory') is a file, not a directory. Point"
+                    + " it at the class path root of the build, such as ${project.build.outputDirectory}.");
+        }
+        Path realSource = source.toAbsolutePath().normalize();
+        Path realOutput = output.toAbsolutePath().normalize();
+        try {
+            realSource = source.toRealPath();
+            if (Files.exists(output)) {
+                realOutput = output.toRealPath();
+            }
+        } catch (IOException e) {
+            // The scanner already read the source directory; keep the normalized paths.
+        }
+        if (realOutput.startsWith(realSource) || realSource.startsWith(realOutput)) {
+            throw new MojoExecutionException("The cachebreaker sourceDirectory " + source + " (parameter"
+                    + " 'sourceDirectory', property 'cachebreaker.sourceDirectory') and outputDirectory " + output
+                    + " (parameter 'outputDirectory', property 'cachebreaker.outputDirectory') overlap. Keep the"
+                    + " sources outside the build output, such as in src/main/static, and the output in"
+                    + " ${project.build.outputDirectory}.");
+        }
+    }
+
+    /** Deletes the token file before its directory changes; an unchanged re-run never gets here. */
+    private void withdraw(Path file) {
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.debug("cachebreaker: withdrew " + file + " while its asset directory changes");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot withdraw the cachebreaker token file " + file + " before"
+                    + " changing the assets it describes: " + e.getMessage(), e);
+        }
     }
 
     /** A directory this run created is not yet named by any token file: nothing would ever remove it later. */

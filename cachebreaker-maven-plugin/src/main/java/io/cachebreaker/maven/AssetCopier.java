@@ -46,6 +46,7 @@ final class AssetCopier {
     private final Precompressor precompressor;
     private final Log log;
     private final Consumer<Path> onWrite;
+    private Runnable beforeFirstChange;
     private int written;
 
     /**
@@ -54,9 +55,29 @@ final class AssetCopier {
      * @param onWrite       told of every file written, such as an IDE's build context
      */
     AssetCopier(Precompressor precompressor, Log log, Consumer<Path> onWrite) {
+        this(precompressor, log, onWrite, () -> { });
+    }
+
+    /**
+     * @param precompressor     the codecs, or {@code null} for no precompression
+     * @param log               for skipped precompression
+     * @param onWrite           told of every file written, such as an IDE's build context
+     * @param beforeFirstChange run once, before the first file in the directory is written or deleted, such as to
+     *                          withdraw a token file that describes the directory as it was
+     */
+    AssetCopier(Precompressor precompressor, Log log, Consumer<Path> onWrite, Runnable beforeFirstChange) {
         this.precompressor = precompressor;
         this.log = log;
         this.onWrite = onWrite;
+        this.beforeFirstChange = beforeFirstChange;
+    }
+
+    private void changing() {
+        Runnable hook = beforeFirstChange;
+        if (hook != null) {
+            beforeFirstChange = null;
+            hook.run();
+        }
     }
 
     /**
@@ -149,6 +170,7 @@ final class AssetCopier {
     }
 
     private void write(Path target, byte[] bytes, FileTime time) throws IOException {
+        changing();
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
         Files.setLastModifiedTime(target, time);
@@ -157,6 +179,7 @@ final class AssetCopier {
     }
 
     private Variant streamCopy(Path source, Path target, FileTime time) throws IOException {
+        changing();
         Files.createDirectories(target.getParent());
         MessageDigest digest = newDigest();
         long size;
@@ -192,7 +215,7 @@ final class AssetCopier {
     }
 
     /** Deletes what a source no longer stands for, and directories left empty; returns whether dir is now empty. */
-    private static boolean prune(Path dir, Set<Path> keep) throws IOException {
+    private boolean prune(Path dir, Set<Path> keep) throws IOException {
         if (!Files.isDirectory(dir)) {
             return true;
         }
@@ -201,6 +224,7 @@ final class AssetCopier {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     if (prune(entry, keep)) {
+                        changing();
                         Files.delete(entry);
                     } else {
                         empty = false;
@@ -208,6 +232,7 @@ final class AssetCopier {
                 } else if (keep.contains(entry)) {
                     empty = false;
                 } else {
+                    changing();
                     Files.delete(entry);
                 }
             }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -48,8 +49,8 @@ final class SourceScanner {
             throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + ": " + e, e);
         }
         FileSystem fs = FileSystems.getDefault();
-        this.includes = compile(fs, includes == null || includes.isEmpty() ? List.of("**") : includes);
-        this.excludes = compile(fs, excludes == null ? List.of() : excludes);
+        this.includes = compile(fs, includes == null || includes.isEmpty() ? List.of("**") : includes, "includes");
+        this.excludes = compile(fs, excludes == null ? List.of() : excludes, "excludes");
         this.log = log;
     }
 
@@ -101,6 +102,18 @@ final class SourceScanner {
                 throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
                         + ": " + invalidReason(path) + " Rename it, or leave it out with 'excludes'.");
             }
+            if (path.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                        + ": its name has a character beyond Unicode's Basic Multilingual Plane, such as an emoji,"
+                        + " and Java 17's class loader cannot open such a resource (it encodes the name as"
+                        + " CESU-8). Rename it, or leave it out with 'excludes'.");
+            }
+            if (path.indexOf('%') >= 0) {
+                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                        + ": its name has a '%'. Its URL escape %25 is refused by Jetty 12 (ambiguous path"
+                        + " encoding), and a name like '%41' would look double percent-encoded, which the servlet"
+                        + " refuses. Rename it, or leave it out with 'excludes'.");
+            }
         }
         return files;
     }
@@ -145,9 +158,14 @@ final class SourceScanner {
      * plain glob does not allow, so each such pattern is added with and without it; a trailing {@code /} means
      * everything below.
      */
-    private static List<PathMatcher> compile(FileSystem fs, List<String> patterns) {
+    private static List<PathMatcher> compile(FileSystem fs, List<String> patterns, String parameter)
+            throws MojoExecutionException {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String raw : patterns) {
+            if (raw == null || raw.isBlank()) {
+                throw new MojoExecutionException("cachebreaker: the parameter '" + parameter + "' has an empty"
+                        + " pattern. Remove it, or write an Ant-style pattern such as '**/*.css'.");
+            }
             String pattern = raw.strip().replace('\\', '/');
             while (pattern.startsWith("/")) {
                 pattern = pattern.substring(1);
@@ -155,8 +173,14 @@ final class SourceScanner {
             if (pattern.endsWith("/")) {
                 pattern += "**";
             }
-            for (String variant : variants(pattern)) {
-                matchers.add(fs.getPathMatcher("glob:" + variant));
+            try {
+                for (String variant : variants(pattern)) {
+                    matchers.add(fs.getPathMatcher("glob:" + variant));
+                }
+            } catch (PatternSyntaxException e) {
+                throw new MojoExecutionException("cachebreaker: the pattern '" + raw + "' of the parameter '"
+                        + parameter + "' is not a valid Ant-style pattern (" + e.getDescription() + "). Close every"
+                        + " '[' and '{', or escape it with a backslash, as in '**/*.css' or 'img/\\[1\\].png'.", e);
             }
         }
         return matchers;

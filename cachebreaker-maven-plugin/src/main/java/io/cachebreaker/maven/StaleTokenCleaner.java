@@ -50,6 +50,16 @@ final class StaleTokenCleaner {
     }
 
     /**
+     * Whether the previous token file names a directory.
+     *
+     * @param directory relative to the output directory
+     * @return true when the previous token file's assets live there
+     */
+    boolean names(String directory) {
+        return previous != null && previous.assetDirectory().equals(directory);
+    }
+
+    /**
      * Removes the previous token's directory unless it is the current one.
      *
      * @param currentDirectory the current token's directory, relative to the output directory

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 
 /** Formats and parses the IMF-fixdate of HTTP headers such as {@code Last-Modified}. */
 public final class HttpDates {
@@ -33,7 +35,12 @@ public final class HttpDates {
             return null;
         }
         try {
-            return Instant.from(FORMAT.parse(value.strip()));
+            TemporalAccessor parsed = FORMAT.parse(value.strip());
+            // RFC 1123 parsing takes any year; an HTTP-date has four digits, and anything else is not a date.
+            if (parsed.get(ChronoField.YEAR) > 9999) {
+                return null;
+            }
+            return Instant.from(parsed);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,0 +1,369 @@
+package io.cachebreaker.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.build.incremental.BuildContext;
+import org.sonatype.plexus.build.incremental.DefaultBuildContext;
+
+/**
+ * Issue #5's bad input for the plugin: every misconfiguration fails naming the parameter, its user property and
+ * the fix; a build that fails halfway leaves nothing a later build or the runtime would trust; unreadable sources
+ * get a clear error; links out of the source tree are not followed.
+ */
+@MojoTest
+class AssetsMojoBadInputTest {
+    private static final String SECRET = "CANARY-OUTSIDE-THE-SOURCES";
+
+    @TempDir
+    Path tmp;
+
+    Path source;
+    Path output;
+
+    @BeforeEach
+    void sources() throws IOException {
+        source = tmp.resolve("project/src/main/static");
+        output = tmp.resolve("project/target/classes");
+        write("css/app.css", "body { color: red; }\n".repeat(40));
+        write("js/app.js", "console.log(1);\n".repeat(40));
+        write("z-last.css", "p { margin: 0 }\n".repeat(40));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = source.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private AssetsMojo at(AssetsMojo mojo) {
+        mojo.basedir = tmp.resolve("project").toFile();
+        mojo.outputDirectory = output.toFile();
+        mojo.token = "t1";
+        return mojo;
+    }
+
+    /** The injected mojo's configuration on a mojo whose build context calls {@code onRefresh} for each write. */
+    private AssetsMojo withContext(AssetsMojo injected, Consumer<File> onRefresh) {
+        BuildContext base = new DefaultBuildContext();
+        BuildContext context = (BuildContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BuildContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("refresh")) {
+                        onRefresh.accept((File) args[0]);
+                    }
+                    try {
+                        return method.invoke(base, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AssetsMojo mojo = new AssetsMojo(context);
+        mojo.strategy = injected.strategy;
+        mojo.prefix = injected.prefix;
+        mojo.gitAbbrev = injected.gitAbbrev;
+        mojo.gitDirty = injected.gitDirty;
+        mojo.precompress = injected.precompress;
+        mojo.brotli = false;
+        mojo.outputTimestamp = "2026-01-02T03:04:05Z";
+        mojo.projectVersion = injected.projectVersion;
+        mojo.sessionStartTime = injected.sessionStartTime;
+        return at(mojo);
+    }
+
+    private static String failure(AssetsMojo mojo) {
+        Exception e = assertThrows(Exception.class, mojo::execute);
+        assertTrue(e instanceof MojoExecutionException || e instanceof MojoFailureException, e.toString());
+        return e.getMessage();
+    }
+
+    private static void assertMentions(String message, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(message.contains(fragment), "'" + fragment + "' in: " + message);
+        }
+    }
+
+    private Path tokenFilePath() {
+        return output.resolve(TokenFile.RESOURCE);
+    }
+
+    /** Whatever token file there is describes exactly the bytes on disk: sizes and digests of every variant. */
+    private void assertTokenFileIsTrustworthy() throws IOException {
+        if (!Files.exists(tokenFilePath())) {
+            return;
+        }
+        TokenFile file;
+        try (InputStream in = Files.newInputStream(tokenFilePath())) {
+            file = TokenFile.read(in, "test");
+        }
+        Path dir = output.resolve(file.assetDirectory());
+        for (Asset asset : file.manifest().assets()) {
+            byte[] bytes = Files.readAllBytes(dir.resolve(asset.path()));
+            assertEquals(asset.identity().size(), bytes.length, asset.path());
+            assertEquals(asset.identity().sha256(), AssetCopier.sha256(bytes), asset.path());
+            for (var encoded : asset.encoded().entrySet()) {
+                byte[] sibling = Files.readAllBytes(dir.resolve(asset.path() + encoded.getKey().suffix()));
+                assertEquals(encoded.getValue().sha256(), AssetCopier.sha256(sibling), asset.path());
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- misconfiguration
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void everyMisconfigurationNamesTheParameterItsPropertyAndTheFix(AssetsMojo injected) throws Exception {
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "x");
+        Map<String, Consumer<AssetsMojo>> cases = new java.util.LinkedHashMap<>();
+        cases.put("token", m -> m.token = "release/1.2");
+        cases.put("strategy", m -> {
+            m.token = null;
+            m.strategy = "svn";
+        });
+        cases.put("explicit without token", m -> {
+            m.token = null;
+            m.strategy = "explicit";
+        });
+        cases.put("prefix", m -> m.prefix = "static/v{token}");
+        cases.put("gitAbbrev", m -> {
+            m.token = null;
+            m.strategy = "git";
+            m.gitAbbrev = 41;
+        });
+        cases.put("gitDirty", m -> {
+            m.token = null;
+            m.strategy = "git";
+            m.gitDirty = "sometimes";
+        });
+        cases.put("outputTimestamp", m -> m.outputTimestamp = "yesterday");
+        cases.put("sourceDirectory missing", m -> m.sourceDirectory = tmp.resolve("nowhere").toFile());
+        cases.put("sourceDirectory a file", m -> m.sourceDirectory = aFile.toFile());
+        cases.put("includes", m -> m.includes = List.of("css/[a-"));
+        cases.put("excludes", m -> m.excludes = List.of("{js,css"));
+        cases.put("includes blank", m -> m.includes = List.of(" "));
+        cases.put("outputDirectory a file", m -> m.outputDirectory = aFile.toFile());
+        cases.put("outputDirectory inside sourceDirectory", m -> m.outputDirectory = source.resolve("out").toFile());
+        cases.put("sourceDirectory inside outputDirectory", m -> {
+            m.sourceDirectory = source.toFile();
+            m.outputDirectory = tmp.resolve("project/src").toFile();
+        });
+        Map<String, String[]> expected = Map.ofEntries(
+                Map.entry("token", new String[] {"'token'", "cachebreaker.token", "replace them"}),
+                Map.entry("strategy", new String[] {"'strategy'", "cachebreaker.strategy", "use one of"}),
+                Map.entry("explicit without token", new String[] {"'token'", "cachebreaker.token", "set the"}),
+                Map.entry("prefix", new String[] {"'prefix'", "cachebreaker.prefix", "such as 'static/{token}'"}),
+                Map.entry("gitAbbrev", new String[] {"'gitAbbrev'", "cachebreaker.gitAbbrev", "use 4 to 40"}),
+                Map.entry("gitDirty", new String[] {"'gitDirty'", "cachebreaker.gitDirty", "use ignore"}),
+                Map.entry("outputTimestamp", new String[] {"'outputTimestamp'", "project.build.outputTimestamp",
+                    "Fix the property"}),
+                Map.entry("sourceDirectory missing", new String[] {"'sourceDirectory'",
+                    "cachebreaker.sourceDirectory", "Create it"}),
+                Map.entry("sourceDirectory a file", new String[] {"'sourceDirectory'",
+                    "cachebreaker.sourceDirectory", "fix the path"}),
+                Map.entry("includes", new String[] {"'includes'", "css/[a-", "Close every '['"}),
+                Map.entry("excludes", new String[] {"'excludes'", "{js,css", "Close every"}),
+                Map.entry("includes blank", new String[] {"'includes'", "Remove it"}),
+                Map.entry("outputDirectory a file", new String[] {"'outputDirectory'",
+                    "cachebreaker.outputDirectory", "project.build.outputDirectory"}),
+                Map.entry("outputDirectory inside sourceDirectory", new String[] {"'sourceDirectory'",
+                    "'outputDirectory'", "cachebreaker.outputDirectory", "Keep the sources outside"}),
+                Map.entry("sourceDirectory inside outputDirectory", new String[] {"'sourceDirectory'",
+                    "'outputDirectory'", "overlap"}));
+        for (Map.Entry<String, Consumer<AssetsMojo>> c : cases.entrySet()) {
+            AssetsMojo mojo = withContext(injected, file -> { });
+            c.getValue().accept(mojo);
+            String message = failure(mojo);
+            assertMentions(message, expected.get(c.getKey()));
+            assertFalse(Files.exists(tokenFilePath()), c.getKey() + " wrote a token file");
+        }
+        assertEquals(cases.keySet(), expected.keySet());
+        assertTrue(Files.isRegularFile(source.resolve("css/app.css")), "no case touched the sources");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aNameWithAPercentSignFailsTheBuildRatherThanBeingRefusedAtRunTime(AssetsMojo mojo) throws Exception {
+        write("img/100%41.png", "x");
+        assertMentions(failure(at(mojo)), "100%41.png", "double percent-encoded", "Rename it", "'excludes'");
+        Files.delete(source.resolve("img/100%41.png"));
+        write("img/100% sure.png", "x");
+        assertMentions(failure(at(mojo)), "100% sure.png", "%25", "Jetty");
+        mojo.excludes = List.of("**/*%*");
+        at(mojo).execute();
+        assertFalse(Files.exists(output.resolve("static/t1/img")), "excluded");
+    }
+
+    /** Java 17's URLClassLoader encodes such a name as CESU-8 and then cannot open it: the servlet would fail. */
+    @Test
+    @InjectMojo(goal = "assets")
+    void aNameBeyondTheBasicMultilingualPlaneFailsTheBuild(AssetsMojo mojo) throws Exception {
+        write("emoji/\uD83D\uDE00.svg", "<svg/>");
+        assertMentions(failure(at(mojo)), "emoji", "Basic Multilingual Plane", "Rename it", "'excludes'");
+        assertFalse(Files.exists(tokenFilePath()));
+    }
+
+    // ------------------------------------------------------------------------------------- failure halfway
+
+    /** Deletes the last source once the first asset is written: a real I/O failure halfway, even for root. */
+    private Consumer<File> vanishAfterFirstWrite() {
+        return file -> {
+            try {
+                Files.deleteIfExists(source.resolve("z-last.css"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aFirstBuildThatFailsHalfwayLeavesNoTokenFileAndNoTree(AssetsMojo injected) throws Exception {
+        String message = failure(withContext(injected, vanishAfterFirstWrite()));
+        assertMentions(message, "z-last.css", "NoSuchFileException");
+        assertFalse(Files.exists(tokenFilePath()));
+        assertFalse(Files.exists(output.resolve("static/t1")));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aRebuildOfTheSameTokenThatFailsHalfwayWithdrawsTheTokenFileThenRecovers(AssetsMojo injected)
+            throws Exception {
+        withContext(injected, file -> { }).execute();
+        assertTrue(Files.exists(tokenFilePath()));
+        write("css/app.css", "body { color: blue; background: white; }\n".repeat(60));
+        failure(withContext(injected, vanishAfterFirstWrite()));
+        assertFalse(Files.exists(tokenFilePath()), "a token file describing css/app.css as it was");
+        assertTokenFileIsTrustworthy();
+
+        write("z-last.css", "p { margin: 1px }\n");
+        withContext(injected, file -> { }).execute();
+        assertTrue(Files.exists(tokenFilePath()));
+        assertTokenFileIsTrustworthy();
+        FileTimeProbe probe = new FileTimeProbe(tokenFilePath());
+        withContext(injected, file -> { }).execute();
+        assertTrue(probe.unchanged(), "an unchanged re-run still leaves the token file alone");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aBuildOfANewTokenThatFailsHalfwayKeepsThePreviousTokenFileAndTree(AssetsMojo injected)
+            throws Exception {
+        withContext(injected, file -> { }).execute();
+        AssetsMojo second = withContext(injected, vanishAfterFirstWrite());
+        second.token = "t2";
+        failure(second);
+        assertTrue(Files.exists(tokenFilePath()));
+        assertTokenFileIsTrustworthy();
+        assertTrue(Files.isDirectory(output.resolve("static/t1")));
+        assertFalse(Files.exists(output.resolve("static/t2")), "a tree no token file names");
+    }
+
+    private record FileTimeProbe(Path file, java.nio.file.attribute.FileTime before) {
+        FileTimeProbe(Path file) throws IOException {
+            this(file, Files.getLastModifiedTime(file));
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        }
+
+        boolean unchanged() throws IOException {
+            return Files.getLastModifiedTime(file).toMillis() == 1_000_000_000_000L;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ unreadable sources
+
+    private static boolean permissionsBlockUs(Path dir) throws IOException {
+        Path probe = Files.writeString(dir.resolve("probe"), "x");
+        Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("---------"));
+        boolean blocked = !Files.isReadable(probe);
+        Files.delete(probe);
+        return blocked;
+    }
+
+    /** Needs a user whom permissions stop; as root, aFirstBuildThatFailsHalfway... covers an unreadable source. */
+    @Test
+    @InjectMojo(goal = "assets")
+    void anUnreadableSourceFileFailsNamingIt(AssetsMojo mojo) throws Exception {
+        Path locked = source.resolve("js/app.js");
+        assertFailsWhileLocked(at(mojo), locked, "rw-------", locked.toString(), "AccessDenied");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void anUnreadableSourceDirectoryFailsNamingTheParameter(AssetsMojo mojo) throws Exception {
+        assertFailsWhileLocked(at(mojo), source.resolve("js"), "rwx------", "'sourceDirectory'", "js");
+    }
+
+    /** Runs with {@code locked} unreadable, expecting a failure that names the fragments and no token file. */
+    private void assertFailsWhileLocked(AssetsMojo mojo, Path locked, String restore, String... fragments)
+            throws IOException {
+        Assumptions.assumeTrue(permissionsBlockUs(tmp), "permissions do not stop this user (root)");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            assertMentions(failure(mojo), fragments);
+            assertFalse(Files.exists(tokenFilePath()));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString(restore));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ links
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void noLinkOutOfTheSourceTreeIsCopiedHoweverItIsSpelled(AssetsMojo mojo) throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("key.txt"), SECRET);
+        Files.createDirectories(source.resolve("links"));
+        // relative, through '..'
+        Files.createSymbolicLink(source.resolve("links/relative.txt"), Path.of("../../../../outside/key.txt"));
+        Files.createSymbolicLink(source.resolve("links/relative-dir"), Path.of("../../../../outside"));
+        // a chain: inside to inside to outside
+        Files.createSymbolicLink(source.resolve("links/hop.txt"), outside.resolve("key.txt"));
+        Files.createSymbolicLink(source.resolve("links/chain.txt"), source.resolve("links/hop.txt"));
+        // a link to a directory inside that itself holds a link out
+        Files.createDirectories(source.resolve("inner"));
+        Files.createSymbolicLink(source.resolve("inner/out"), outside);
+        Files.createSymbolicLink(source.resolve("via-inner"), source.resolve("inner"));
+        // the root of the file system and a parent of the sources
+        Files.createSymbolicLink(source.resolve("root"), Path.of("/"));
+        Files.createSymbolicLink(source.resolve("parent"), tmp.resolve("project"));
+        at(mojo).execute();
+
+        List<String> listed = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(tokenFilePath())) {
+            TokenFile.read(in, "test").manifest().assets().forEach(asset -> listed.add(asset.path()));
+        }
+        assertEquals(List.of("css/app.css", "js/app.js", "z-last.css"), listed);
+        try (Stream<Path> all = Files.walk(output)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(SECRET),
+                        file.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,696 @@
+package io.cachebreaker.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cachebreaker.runtime.testing.Container;
+import io.cachebreaker.runtime.testing.MutableClock;
+import io.cachebreaker.runtime.testing.RawResponse;
+import io.cachebreaker.runtime.testing.SiteFixture;
+import io.cachebreaker.runtime.tokenfile.Encoding;
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue #5's request attack corpus, run once per container by a subclass: path traversal and alias strings from the
+ * CVE history of static-file servlets, token edge cases, header abuse, every method but GET and HEAD, a concurrent
+ * load and a flood of made-up newer tokens.
+ *
+ * <p>Every response, whoever wrote it (our servlet or the container refusing first), must hold the same five
+ * properties, checked by {@link #assertSafe}: no byte from outside the asset set (canary files sit all around the
+ * token directory, and a 200 or 206 body must be an asset's bytes), no 5xx but the deliberate 503 of a newer token,
+ * no reflected markup, no redirect off the host, no injected header.
+ *
+ * <p>The site uses the explicit strategy with token {@code v1}, so that {@code v10} is both a newer token and a
+ * prefix collision, and {@code v0} is older.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AttackSurfaceContractTest {
+    static final String TOKEN = "v1";
+    static final String OLDER = "v0";
+    static final String BASE = "/ctx/static/" + TOKEN + "/";
+    static final int NEWER_TOKEN_LIMIT = 100;
+
+    /** Unique text in every class path file that must never be served. */
+    static final Map<String, String> CANARIES = Map.of(
+            "META-INF/secret.txt", "CANARY-META-INF",
+            "static/other/secret.txt", "CANARY-SIBLING-DIRECTORY",
+            "static/secret.txt", "CANARY-NEXT-TO-TOKEN-DIRECTORY",
+            "secret.txt", "CANARY-CLASS-PATH-ROOT",
+            "static/v10/app.js", "CANARY-PREFIX-COLLISION",
+            "static/v1/WEB-INF/web.xml", "CANARY-WEB-INF-IN-TOKEN-DIRECTORY",
+            "static/v1/css/app.css.", "CANARY-TRAILING-DOT",
+            "static/v1/css/app.css ", "CANARY-TRAILING-SPACE",
+            "static/v1/css/app.css.bak", "CANARY-BACKUP");
+    /** Canaries of the standard fixture, and text only the token file has. */
+    static final List<String> OTHER_SECRETS = List.of("TOP-SECRET", "lastModified=", "asset.css/app.css=");
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+    Path work;
+    SiteFixture site;
+    Container container;
+    /** SHA-256 of every byte string the servlet may send as a whole body: each asset in each stored coding. */
+    final Set<String> allowedBodies = new HashSet<>();
+    final List<byte[]> allowedVariants = new ArrayList<>();
+
+    abstract Container.Factory factory();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        work = dir;
+        site = SiteFixture.standard(work.resolve("classes"), TOKEN, TokenStrategy.EXPLICIT);
+        CANARIES.forEach((resource, marker) -> site.unlisted(resource, marker.getBytes(StandardCharsets.US_ASCII)));
+        ClassLoader loader = site.write();
+        for (var asset : site.tokenFile().manifest().assets()) {
+            addAllowed(site.bytes(asset.path()));
+            for (Encoding encoding : asset.encoded().keySet()) {
+                addAllowed(site.bytes(asset.path(), encoding));
+            }
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"));
+        container = factory().start(new Container.Setup(loader, work)
+                .param(CachebreakerSettings.NEWER_TOKEN_LIMIT, String.valueOf(NEWER_TOKEN_LIMIT))
+                .initializer((classes, context) -> context.setAttribute(SiteRegistry.CLOCK_ATTRIBUTE, clock))
+                .initializer(new CachebreakerInitializer()));
+        assertTrue(container.available(), "the context starts");
+    }
+
+    private void addAllowed(byte[] bytes) {
+        allowedBodies.add(SiteFixture.sha256(bytes));
+        allowedVariants.add(bytes);
+    }
+
+    @AfterAll
+    void stop() {
+        container.close();
+    }
+
+    // ------------------------------------------------------------------------------------------------ checks
+
+    /**
+     * The five properties every response holds.
+     *
+     * @param label    what was sent, for messages
+     * @param response what came back; status -1 when the container closed the connection without a response
+     * @param head     whether the request was HEAD, whose 200 has no body
+     */
+    void assertSafe(String label, RawResponse response, boolean head) {
+        assertSafe(label, response, head, false);
+    }
+
+    /**
+     * The five properties, where the container may refuse at the protocol level before any servlet runs: 505 when a
+     * raw CR or LF broke the request line (it no longer ends in an HTTP version), 501 for CONNECT (Tomcat).
+     */
+    void assertSafe(String label, RawResponse response, boolean head, boolean protocolRefusal) {
+        int status = response.status();
+        String where = label + " -> " + response.head();
+        assertTrue(status == -1 || (status >= 200 && status < 500)
+                        || (status == 503 && "3".equals(response.header("Retry-After")))
+                        || (protocolRefusal && (status == 505 || status == 501)),
+                "no 5xx but the deliberate 503: " + where);
+        String body = response.bodyText();
+        for (String marker : CANARIES.values()) {
+            assertFalse(body.contains(marker), "leaked " + marker + ": " + where);
+        }
+        for (String marker : OTHER_SECRETS) {
+            assertFalse(body.contains(marker), "leaked " + marker + ": " + where);
+        }
+        if (status == 200 && !head) {
+            assertTrue(allowedBodies.contains(SiteFixture.sha256(response.body())),
+                    "a 200 body is an asset's bytes: " + where);
+        }
+        if (status == 206) {
+            assertTrue(isSliceOfAnAsset(response), "a 206 body is a slice of an asset: " + where);
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        for (String markup : List.of("<script", "onmouseover", "onerror", "javascript:", "<svg", "<img", "<iframe")) {
+            assertFalse(lower.contains(markup), "reflected " + markup + ": " + where);
+        }
+        String location = response.header("Location");
+        if (location != null) {
+            // The query is copied as it came, so only the part before it must stay on this host.
+            String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
+            assertTrue(path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+                    && !path.toLowerCase(Locale.ROOT).contains("evil"), "an on-host redirect: " + where);
+        }
+        for (String injected : List.of("Set-Cookie", "X-Injected", "Refresh")) {
+            assertNull(response.header(injected), "injected " + injected + ": " + where);
+        }
+        response.headers().forEach((name, value) -> assertTrue(name.equals("location")
+                || !value.toLowerCase(Locale.ROOT).contains("evil"), "injected text in " + name + ": " + where));
+    }
+
+    private boolean isSliceOfAnAsset(RawResponse response) {
+        String range = response.header("Content-Range");
+        if (range == null || !range.startsWith("bytes ")) {
+            return false;
+        }
+        String[] parts = range.substring(6).split("[-/]");
+        int first = Integer.parseInt(parts[0]);
+        int last = Integer.parseInt(parts[1]);
+        int size = Integer.parseInt(parts[2]);
+        for (byte[] variant : allowedVariants) {
+            if (variant.length == size && last < size
+                    && Arrays.equals(Arrays.copyOfRange(variant, first, last + 1), response.body())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends a request byte for byte; headers come in name, value pairs and a Host header replaces the default. */
+    RawResponse raw(String method, String target, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean host = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            host |= headers[i].equalsIgnoreCase("Host");
+            request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        if (!host) {
+            request.append("Host: localhost\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        return RawResponse.sendBytes(container.port(), request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Text whose chars are the UTF-8 bytes of {@code text}, so that {@link #raw} sends raw UTF-8 on the wire. */
+    static String utf8OnTheWire(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    static final IntPredicate REFUSED = status -> status == -1 || (status >= 400 && status < 500);
+    /** Refused, the deliberate 503 of a newer token, or a redirect to the current token (checked on-host). */
+    static final IntPredicate NOT_SERVED = REFUSED.or(status -> status == 503 || status == 301 || status == 302);
+
+    static Arguments attack(String source, String target) {
+        return Arguments.of(source, target, REFUSED);
+    }
+
+    // ----------------------------------------------------------------------------------- traversal and alias
+
+    static Stream<Arguments> pathAttacks() {
+        String noDot = utf8OnTheWire("\u012e"); // 'Į': its low byte is 0x2E, '.' once truncated to a byte
+        String noSlash = utf8OnTheWire("\u012f"); // 'į': low byte 0x2F, '/'
+        return Stream.of(
+                // Tomcat CVE-2007-0450: %2F and %5C taken as separators behind a proxy
+                attack("CVE-2007-0450 %2F", BASE + "..%2F..%2FMETA-INF%2Fsecret.txt"),
+                attack("CVE-2007-0450 %2F in the token", "/ctx/static/v1%2F..%2F..%2FMETA-INF%2Fsecret.txt"),
+                attack("CVE-2007-0450 %2F after the mount", "/ctx/static%2Fv1%2Fcss%2Fapp.css"),
+                attack("CVE-2007-0450 %5C", BASE + "..%5C..%5CWEB-INF%5Cweb.xml"),
+                attack("CVE-2007-0450 %5c lower case", BASE + "css%5c..%5c..%5csecret.txt"),
+                attack("CVE-2007-0450 raw backslash", BASE + "..\\..\\WEB-INF\\web.xml"),
+                // Tomcat CVE-2008-2938: overlong UTF-8 for '.' and '/'
+                attack("CVE-2008-2938 %c0%ae", BASE + "%c0%ae%c0%ae/%c0%ae%c0%ae/META-INF/secret.txt"),
+                attack("CVE-2008-2938 %c0%af", BASE + "%c0%ae%c0%ae%c0%af%c0%ae%c0%ae%c0%afsecret.txt"),
+                attack("CVE-2008-2938 3-byte overlong", BASE + "%e0%80%ae%e0%80%ae/secret.txt"),
+                attack("CVE-2008-2938 4-byte overlong", BASE + "%f0%80%80%ae%f0%80%80%ae/secret.txt"),
+                attack("CVE-2008-2938 overlong backslash", BASE + "..%c1%9c..%c1%9csecret.txt"),
+                // Jetty CVE-2021-28164: encoded dot segments
+                attack("CVE-2021-28164 /%2e/WEB-INF", BASE + "%2e/WEB-INF/web.xml"),
+                attack("CVE-2021-28164 at the context", "/ctx/%2e/WEB-INF/web.xml"),
+                attack("CVE-2021-28164 %2e%2e", BASE + "%2e%2e/%2e%2e/META-INF/secret.txt"),
+                attack("CVE-2021-28164 mixed .%2e", BASE + "css/.%2e/.%2e/.%2e/secret.txt"),
+                attack("CVE-2021-28164 before the token", "/ctx/static/%2e/v1/css/app.css"),
+                // Jetty CVE-2021-28169: double decoding
+                attack("CVE-2021-28169 %2557EB-INF", BASE + "%2557EB-INF/web.xml"),
+                attack("CVE-2021-28169 at the context", "/ctx/%2557EB-INF/web.xml"),
+                attack("CVE-2021-28169 %252e%252e", BASE + "%252e%252e/%252e%252e/META-INF/secret.txt"),
+                attack("CVE-2021-28169 %25 twice", BASE + "%25252e%25252e/secret.txt"),
+                // Jetty CVE-2021-34429: %u002e and .%00
+                attack("CVE-2021-34429 /%u002e/", BASE + "%u002e/WEB-INF/web.xml"),
+                attack("CVE-2021-34429 at the context", "/ctx/%u002e/WEB-INF/web.xml"),
+                attack("CVE-2021-34429 %u002e%u002e", BASE + "%u002e%u002e/%u002e%u002e/META-INF/secret.txt"),
+                attack("CVE-2021-34429 /.%00/", BASE + ".%00/WEB-INF/web.xml"),
+                attack("CVE-2021-34429 ..%00", BASE + "..%00/..%00/secret.txt"),
+                attack("CVE-2021-34429 NUL before an extension", BASE + "css/app.css%00.png"),
+                // Spring CVE-2018-1271: double-encoded ..\ (Windows)
+                attack("CVE-2018-1271 %255c", BASE + "%255c..%255c..%255cWEB-INF%255cweb.xml"),
+                attack("CVE-2018-1271 ..%255c", BASE + "..%255c..%255csecret.txt"),
+                attack("CVE-2018-1271 all double", BASE + "%252e%252e%255c%252e%252e%255cMETA-INF%255csecret.txt"),
+                // Spring CVE-2025-41242: raw non-ASCII truncated to '.' and '/', and Jetty's %uXXXX decoding
+                attack("CVE-2025-41242 raw U+012E", BASE + noDot + noDot + "/" + noDot + noDot
+                        + "/META-INF/secret.txt"),
+                attack("CVE-2025-41242 raw U+012F", BASE + noDot + noDot + noSlash + noDot + noDot + noSlash
+                        + "secret.txt"),
+                attack("CVE-2025-41242 %u012e", BASE + "%u012e%u012e/%u012e%u012e/secret.txt"),
+                attack("CVE-2025-41242 encoded U+012E", BASE + "%c4%ae%c4%ae/%c4%ae%c4%ae/META-INF/secret.txt"),
+                // path parameters
+                attack("path parameter ..;/", BASE + "..;/..;/WEB-INF/web.xml"),
+                attack("path parameter before the token", "/ctx/static/..;/static/v1/css/app.css"),
+                attack("path parameter on the mount", "/ctx/static;x=1/v1/css/app.css"),
+                attack("path parameter on the context", "/ctx;x=1/static/v1/css/app.css"),
+                attack("path parameter on the token", "/ctx/static/v1;jsessionid=ABC/css/app.css"),
+                attack("path parameter on a segment", BASE + "css;/app.css"),
+                attack("path parameter as an extension", BASE + "css/app.css;.js"),
+                // file: and url: prefixes
+                attack("file: prefix", BASE + "file:/etc/passwd"),
+                attack("file:/// prefix", BASE + "file:///etc/passwd"),
+                attack("file: encoded", BASE + "file:%2F%2F%2Fetc%2Fpasswd"),
+                attack("url: prefix", BASE + "url:file:/etc/passwd"),
+                attack("jar: prefix", BASE + "jar:file:/x.jar!/META-INF/secret.txt"),
+                attack("classpath: prefix", BASE + "classpath:META-INF/secret.txt"),
+                attack("classpath: prefix at the root", BASE + "classpath:/secret.txt"),
+                attack("file: as the token", "/ctx/static/file:/etc/passwd"),
+                // Windows names
+                attack("Windows ::$DATA", BASE + "css/app.css::$DATA"),
+                attack("Windows ::%24DATA", BASE + "css/app.css::%24DATA"),
+                attack("Windows trailing dot", BASE + "css/app.css."),
+                attack("Windows trailing space", BASE + "css/app.css%20"),
+                attack("Windows trailing space and dot", BASE + "css/app.css%20."),
+                attack("Windows case folding", BASE + "CSS/APP.CSS"),
+                attack("Windows short name", BASE + "css/app~1.css"),
+                attack("Windows drive, backslashes", BASE + "C:%5Cwindows%5Cwin.ini"),
+                attack("Windows drive, slashes", BASE + "C:/windows/win.ini"),
+                attack("Windows drive, raw backslashes", BASE + "C:\\windows\\win.ini"),
+                attack("Windows WEB-INF with a trailing dot", BASE + "WEB-INF./web.xml"),
+                attack("Windows WEB-INF with a trailing space", BASE + "WEB-INF%20/web.xml"),
+                attack("Windows device name", BASE + "con"),
+                // canaries and unlisted files
+                attack("unlisted file in the token directory", BASE + "secret.txt"),
+                attack("WEB-INF in the token directory", BASE + "WEB-INF/web.xml"),
+                attack("backup next to an asset", BASE + "css/app.css.bak"),
+                attack("file next to the token directory", "/ctx/static/secret.txt"),
+                attack("sibling directory", "/ctx/static/other/secret.txt"),
+                attack("class path root", "/ctx/secret.txt"),
+                attack("META-INF at the context", "/ctx/META-INF/secret.txt"),
+                attack("the token file", "/ctx/META-INF/cachebreaker.properties"),
+                attack("the token file below the token", BASE + "META-INF/cachebreaker.properties"),
+                attack("WEB-INF at the context", "/ctx/WEB-INF/web.xml"),
+                attack("a stored variant by name", BASE + "css/app.css.gz"),
+                attack("the token directory", BASE),
+                attack("markup in the path", BASE + "%3Cscript%3Ealert(1)%3C/script%3E.css"),
+                attack("markup in the token", "/ctx/static/%3Cimg%20src=x%20onerror=alert(1)%3E/x.css"),
+                attack("markup raw", BASE + "<script>alert(1)</script>.css"),
+                // token edge cases
+                attack("empty token", "/ctx/static//css/app.css"),
+                attack("empty token before the real one", "/ctx/static//v1/css/app.css"),
+                attack("token '.'", "/ctx/static/./css/app.css"),
+                attack("token '.' before the real one", "/ctx/static/./v1/css/app.css"),
+                attack("token '..'", "/ctx/static/../static/v1/css/app.css"),
+                attack("token '..' to META-INF", "/ctx/static/../META-INF/secret.txt"),
+                attack("token %2e", "/ctx/static/%2e/css/app.css"),
+                attack("token %2e%2e", "/ctx/static/%2e%2e/css/app.css"),
+                attack("encoded slash in the token", "/ctx/static/v%2F1/css/app.css"),
+                attack("encoded slash ending the token", "/ctx/static/v1%2Fcss/app.css"),
+                attack("encoded backslash in the token", "/ctx/static/v%5C1/css/app.css"),
+                attack("10 KB token", "/ctx/static/" + "v".repeat(10 * 1024) + "/css/app.css"),
+                attack("token one past the limit", "/ctx/static/" + "v".repeat(65) + "/css/app.css"),
+                attack("non-ASCII token, encoded", "/ctx/static/v%C3%A91/css/app.css"),
+                attack("non-ASCII token, raw", "/ctx/static/" + utf8OnTheWire("v\u00e91") + "/css/app.css"),
+                attack("fullwidth token", "/ctx/static/%EF%BD%961/css/app.css"),
+                attack("NUL in the token", "/ctx/static/v1%00/css/app.css"),
+                Arguments.of("prefix collision v1 against v10/app.js", "/ctx/static/v10/app.js", NOT_SERVED),
+                Arguments.of("prefix collision without a separator", "/ctx/static/v1" + "0/app.js", NOT_SERVED),
+                Arguments.of("token with a trailing dot", "/ctx/static/v1./css/app.css", NOT_SERVED),
+                Arguments.of("token in another case", "/ctx/static/V1/css/app.css", NOT_SERVED),
+                // off-host redirect attempts through an older token
+                Arguments.of("older token, // after it", "/ctx/static/" + OLDER + "//evil.example/css/app.css",
+                        NOT_SERVED),
+                Arguments.of("older token, encoded //", "/ctx/static/" + OLDER + "/%2F%2Fevil.example/x.css",
+                        NOT_SERVED),
+                Arguments.of("older token, backslashes", "/ctx/static/" + OLDER + "/\\\\evil.example/x.css",
+                        NOT_SERVED),
+                Arguments.of("absolute-form request target", "http://evil.example/ctx/static/" + OLDER
+                        + "/css/app.css", NOT_SERVED),
+                Arguments.of("absolute-form target, bad path", "http://evil.example" + BASE + "../../secret.txt",
+                        REFUSED));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("pathAttacks")
+    void pathAttacksServeNothingOutsideTheAssets(String source, String target, IntPredicate expected)
+            throws Exception {
+        RawResponse response = raw("GET", target);
+        assertSafe(source, response, false);
+        assertTrue(expected.test(response.status()), source + ": " + response.head());
+        assertSafe(source + " (HEAD)", raw("HEAD", target), true);
+    }
+
+    // ----------------------------------------------------------------------------------------- header abuse
+
+    static Stream<Arguments> headerAttacks() {
+        StringBuilder thousand = new StringBuilder("bytes=");
+        for (int i = 0; i < 1000; i++) {
+            thousand.append(i == 0 ? "" : ",").append(i).append('-').append(i);
+        }
+        String etag = '"' + SiteFixture.sha256(SiteFixture.pattern(200_000)) + '"';
+        String bigList = "\"x\", ".repeat(1200) + etag;
+        return Stream.of(
+                Arguments.of("Range of 1000 ranges", new String[] {"Range", thousand.toString()}, 200),
+                Arguments.of("Range past the end", new String[] {"Range", "bytes=200000-"}, 416),
+                Arguments.of("Range far past the end", new String[] {"Range", "bytes=99999999999999999999-"}, 416),
+                Arguments.of("Range end past the end", new String[] {"Range", "bytes=199999-99999999999999999999"},
+                        206),
+                Arguments.of("Range suffix longer than the asset", new String[] {"Range", "bytes=-9999999999999"},
+                        206),
+                Arguments.of("Range suffix of zero", new String[] {"Range", "bytes=-0"}, 416),
+                Arguments.of("Range reversed", new String[] {"Range", "bytes=5-1"}, 200),
+                Arguments.of("Range negative", new String[] {"Range", "bytes=-1-2"}, 200),
+                Arguments.of("Range not numbers", new String[] {"Range", "bytes=x-y"}, 200),
+                Arguments.of("Range of another unit", new String[] {"Range", "items=0-1"}, 200),
+                Arguments.of("Range overlong", new String[] {"Range", "bytes=0-" + "9".repeat(300)}, 200),
+                Arguments.of("Range with a bad If-Range", new String[] {"Range", "bytes=0-0", "If-Range", "garbage"},
+                        200),
+                Arguments.of("malformed If-Modified-Since", new String[] {"If-Modified-Since", "garbage"}, 200),
+                Arguments.of("impossible If-Modified-Since",
+                        new String[] {"If-Modified-Since", "Tue, 99 Nov 2026 99:99:99 GMT"}, 200),
+                Arguments.of("If-Modified-Since with a five-digit year",
+                        new String[] {"If-Modified-Since", "Fri, 31 Dec 99999 23:59:59 GMT"}, 200),
+                Arguments.of("numeric If-Modified-Since", new String[] {"If-Modified-Since", "-1"}, 200),
+                Arguments.of("long If-Modified-Since", new String[] {"If-Modified-Since", "9".repeat(4000)}, 200),
+                Arguments.of("malformed If-Unmodified-Since", new String[] {"If-Unmodified-Since", "yesterday"},
+                        200),
+                Arguments.of("huge If-None-Match naming the tag last", new String[] {"If-None-Match", bigList}, 304),
+                Arguments.of("huge If-None-Match of weak tags",
+                        new String[] {"If-None-Match", "W/".repeat(3000)}, 200),
+                Arguments.of("unterminated If-None-Match",
+                        new String[] {"If-None-Match", "\"" + "a".repeat(6000)}, 200),
+                Arguments.of("huge If-Match", new String[] {"If-Match", "\"x\", ".repeat(1200)}, 412),
+                Arguments.of("header larger than the container allows",
+                        new String[] {"If-None-Match", "\"x\", ".repeat(6000)}, 431),
+                Arguments.of("huge Accept-Encoding", new String[] {"Accept-Encoding", "gzip;q=0.5, ".repeat(300)},
+                        200),
+                Arguments.of("Accept-Encoding with bad weights",
+                        new String[] {"Accept-Encoding", "gzip;q=2, br;q=-1, *;q=0.0001"}, 200),
+                Arguments.of("Host of another site", new String[] {"Host", "evil.example"}, 200),
+                Arguments.of("forwarded host", new String[] {"X-Forwarded-Host", "evil.example",
+                    "X-Forwarded-Proto", "https", "Forwarded", "host=evil.example"}, 200));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("headerAttacks")
+    void headerAbuseIsBoundedAndAnswersSafely(String label, String[] headers, int expected) throws Exception {
+        RawResponse response = raw("GET", BASE + "big.bin", headers);
+        assertSafe(label, response, false);
+        if (expected == 431) {
+            assertTrue(REFUSED.test(response.status()), label + ": " + response.head());
+        } else {
+            assertEquals(expected, response.status(), label + ": " + response.head());
+        }
+        if (expected == 200) {
+            assertArrayEquals(site.bytes("big.bin"), response.body(), label);
+        }
+    }
+
+    static Stream<Arguments> redirectInjections() {
+        String older = "/ctx/static/" + OLDER + "/css/app.css";
+        return Stream.of(
+                Arguments.of("encoded CR/LF in the path", "/ctx/static/" + OLDER
+                        + "/css/app.css%0d%0aSet-Cookie:%20evil=1"),
+                Arguments.of("encoded LF in the path", "/ctx/static/" + OLDER + "/css%0aX-Injected:%201/app.css"),
+                Arguments.of("encoded CR/LF in the token", "/ctx/static/v0%0d%0aSet-Cookie:evil=1/css/app.css"),
+                Arguments.of("encoded CR/LF in the query", older + "?a=%0d%0aSet-Cookie:%20evil=1"),
+                Arguments.of("UTF-8 that truncates to CR/LF in the path", "/ctx/static/" + OLDER
+                        + "/css/%E5%98%8A%E5%98%8DSet-Cookie:evil=1"),
+                Arguments.of("UTF-8 that truncates to CR/LF in the query", older + "?"
+                        + utf8OnTheWire("\u560a\u560dSet-Cookie:evil=1")),
+                Arguments.of("raw CR/LF in the query", older + "?a\r\nSet-Cookie: evil=1"),
+                Arguments.of("raw LF in the path", older + "\nSet-Cookie: evil=1"),
+                Arguments.of("markup in the query", older + "?x=\"><script>alert(1)</script>"),
+                Arguments.of("absolute URL in the query", older + "?next=http://evil.example/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("redirectInjections")
+    void crOrLfInARedirectedPathInjectsNothing(String label, String target) throws Exception {
+        RawResponse response = raw("GET", target);
+        boolean brokenLine = target.indexOf('\r') >= 0 || target.indexOf('\n') >= 0;
+        assertSafe(label, response, false, brokenLine);
+        assertTrue(NOT_SERVED.test(response.status()) || (brokenLine && response.status() == 505),
+                label + ": " + response.head());
+        String location = response.header("Location");
+        if (location != null) {
+            assertTrue(location.startsWith(BASE + "css/app.css"), label + ": " + location);
+        }
+    }
+
+    @Test
+    void redirectsIgnoreTheHostHeader() throws Exception {
+        for (String[] headers : List.of(new String[] {"Host", "evil.example"},
+                new String[] {"Host", "evil.example:443", "X-Forwarded-Host", "evil.example"})) {
+            RawResponse response = raw("GET", "/ctx/static/" + OLDER + "/css/app.css", headers);
+            assertSafe(String.join(" ", headers), response, false);
+            assertEquals(301, response.status(), response.head());
+            assertEquals(BASE + "css/app.css", response.header("Location"));
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- methods
+
+    static Stream<String> otherMethods() {
+        return Stream.of("POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT", "PROPFIND", "PROPPATCH",
+                "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH", "QUERY", "REPORT", "PURGE", "LINK", "BREW",
+                "get", "Head");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherMethods")
+    void everyOtherMethodIsRefusedWithoutReflectingTheRequest(String method) throws Exception {
+        for (String target : List.of(BASE + "css/app.css", "/ctx/static/" + OLDER + "/css/app.css",
+                "/ctx/static/v2/css/app.css", BASE + "%2e%2e/secret.txt")) {
+            RawResponse response = raw(method, target, "Cookie", "session=CANARY-COOKIE",
+                    "X-Echo", "CANARY-ECHO", "Content-Length", "0");
+            String label = method + " " + target;
+            boolean connect = method.equals("CONNECT");
+            assertSafe(label, response, false, connect);
+            assertTrue(REFUSED.test(response.status()) || (connect && response.status() == 501),
+                    label + ": " + response.head());
+            assertFalse(response.bodyText().contains("CANARY-"), "TRACE-style reflection: " + label);
+            if (response.status() == 405 && response.header("Allow") != null) {
+                assertFalse(response.header("Allow").contains("PUT"), label + ": " + response.header("Allow"));
+            }
+        }
+    }
+
+    /** An authority-form CONNECT: a container may keep the connection open after refusing, so read until idle. */
+    @Test
+    void connectToAnotherHostIsRefused() throws Exception {
+        byte[] request = ("CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try (Socket socket = new Socket("127.0.0.1", container.port())) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write(request);
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException idle) {
+                // the server answered (or not) and kept the connection: what arrived is the answer
+            }
+        }
+        String text = received.toString(StandardCharsets.ISO_8859_1);
+        assertFalse(text.startsWith("HTTP/1.1 2"), "no tunnel: " + text);
+        assertFalse(text.contains("evil.example"), text);
+        for (String marker : CANARIES.values()) {
+            assertFalse(text.contains(marker), text);
+        }
+        if (text.contains("\r\n")) {
+            // Jetty answers 4xx; Tomcat's connector refuses CONNECT itself with 501 before any servlet runs.
+            int status = Integer.parseInt(text.split(" ")[1]);
+            assertTrue((status >= 400 && status < 500) || status == 501, text);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- concurrency
+
+    /**
+     * Eight threads send a mix of current, older and newer tokens, ranges, codings and conditionals; every body is
+     * checked against the bytes it must be. {@code -Dcachebreaker.load.requests=N} changes the count per thread.
+     */
+    @Test
+    @Order(1)
+    void concurrentMixedLoadHasNoErrors() throws Exception {
+        int threads = 8;
+        int perThread = Integer.getInteger("cachebreaker.load.requests", 500);
+        long seed = Long.getLong("cachebreaker.load.seed", 20261125L);
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random random = new Random(seed + t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String error = oneLoadRequest(random);
+                        if (error != null) {
+                            errors.add(error);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), List.copyOf(errors), "of " + threads * perThread + " requests");
+    }
+
+    /** @return null when the response is exactly what the request must get, otherwise what went wrong */
+    private String oneLoadRequest(Random random) {
+        int kind = random.nextInt(12);
+        try {
+            byte[] css = site.bytes("css/app.css");
+            byte[] big = site.bytes("big.bin");
+            switch (kind) {
+                case 0:
+                    return expect(get(BASE + "css/app.css"), 200, css);
+                case 1: {
+                    HttpResponse<byte[]> gzip = get(BASE + "css/app.css", "Accept-Encoding", "gzip");
+                    String error = expect(gzip, 200, site.bytes("css/app.css", Encoding.GZIP));
+                    return error != null ? error
+                            : Arrays.equals(gunzip(gzip.body()), css) ? null : "gzip body does not inflate to css";
+                }
+                case 2:
+                    return expect(get(BASE + "css/app.css", "Accept-Encoding", "br, gzip"), 200,
+                            site.bytes("css/app.css", Encoding.BROTLI));
+                case 3: {
+                    int first = random.nextInt(big.length);
+                    int last = Math.min(big.length - 1, first + random.nextInt(5000));
+                    return expect(get(BASE + "big.bin", "Range", "bytes=" + first + "-" + last), 206,
+                            Arrays.copyOfRange(big, first, last + 1));
+                }
+                case 4:
+                    return expect(get(BASE + "big.bin"), 200, big);
+                case 5: {
+                    HttpResponse<byte[]> moved = get("/ctx/static/" + OLDER + "/big.bin?v=" + random.nextInt(9));
+                    return moved.statusCode() == 301
+                            && moved.headers().firstValue("Location").orElse("").startsWith(BASE + "big.bin?v=")
+                            ? null : "older token: " + moved.statusCode() + " " + moved.headers().map();
+                }
+                case 6: {
+                    HttpResponse<byte[]> wait = get("/ctx/static/v" + (2 + random.nextInt(3)) + "/css/app.css");
+                    return wait.statusCode() == 503 && "3".equals(wait.headers().firstValue("Retry-After")
+                            .orElse(null)) ? null : "newer token: " + wait.statusCode();
+                }
+                case 7: {
+                    HttpResponse<byte[]> head = send("HEAD", BASE + "big.bin");
+                    return head.statusCode() == 200 && head.body().length == 0
+                            && "200000".equals(head.headers().firstValue("Content-Length").orElse(null))
+                            ? null : "HEAD: " + head.statusCode() + " " + head.body().length;
+                }
+                case 8: {
+                    HttpResponse<byte[]> same = get(BASE + "big.bin", "If-None-Match",
+                            '"' + SiteFixture.sha256(big) + '"');
+                    return same.statusCode() == 304 && same.body().length == 0 ? null : "304: " + same.statusCode();
+                }
+                case 9:
+                    return expect(get(BASE + "css/missing-" + random.nextInt(100) + ".css"), 404, null);
+                case 10:
+                    return expect(get(BASE + "img/caf%C3%A9%20menu.png"), 200, site.bytes("img/caf\u00e9 menu.png"));
+                default: {
+                    RawResponse hostile = raw("GET", BASE + "%2e%2e/%2e%2e/META-INF/secret.txt");
+                    assertSafe("hostile under load", hostile, false);
+                    return REFUSED.test(hostile.status()) ? null : "hostile: " + hostile.status();
+                }
+            }
+        } catch (Exception | AssertionError e) {
+            return "request kind " + kind + ": " + e;
+        }
+    }
+
+    private static String expect(HttpResponse<byte[]> response, int status, byte[] body) {
+        if (response.statusCode() != status) {
+            return response.uri() + ": status " + response.statusCode() + ", expected " + status;
+        }
+        if (body != null && !SiteFixture.sha256(body).equals(SiteFixture.sha256(response.body()))) {
+            return response.uri() + ": body checksum differs (" + response.body().length + " bytes)";
+        }
+        return null;
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        return send("GET", path, headers);
+    }
+
+    HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(container.origin().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    // ------------------------------------------------------------------------------- newer-token flood
+
+    /**
+     * Thousands of made-up newer tokens over the socket: once the tracker is full, each gets the redirect at once
+     * instead of a slot, while a token tracked before the flood keeps its 503. Runs last: it fills the tracker.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFloodOfMadeUpNewerTokensDoesNotGrowTheTracker() throws Exception {
+        assertEquals(503, get("/ctx/static/v2/css/app.css").statusCode(), "tracked before the flood");
+        int flood = Integer.getInteger("cachebreaker.flood.requests", 3000);
+        int redirected = 0;
+        for (int i = 0; i < flood; i++) {
+            HttpResponse<byte[]> response = get("/ctx/static/v2-flood-" + i + "/css/app.css");
+            assertTrue(response.statusCode() == 503 || response.statusCode() == 302, "flood " + i);
+            if (response.statusCode() == 302) {
+                redirected++;
+                assertEquals(BASE + "css/app.css", response.headers().firstValue("Location").orElse(null));
+                assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+            }
+        }
+        assertTrue(redirected >= flood - NEWER_TOKEN_LIMIT, redirected + " of " + flood + " were not tracked");
+        assertEquals(503, get("/ctx/static/v2/css/app.css").statusCode(), "a token tracked before the flood");
+        assertEquals(302, get("/ctx/static/v9-after-the-flood/css/app.css").statusCode(), "no room for more");
+    }
+}
