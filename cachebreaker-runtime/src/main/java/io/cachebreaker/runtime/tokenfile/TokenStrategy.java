@@ -57,7 +57,9 @@ public enum TokenStrategy {
             case TIMESTAMP -> "a timestamp token is digits only, such as 001732484326123";
             case GIT -> "a git token is <yyyyMMddHHmmss>-<4 to 40 lowercase hex digits>[-dirty],"
                     + " such as 20261124213206-a1b2c3d";
-            case VERSION, EXPLICIT -> "any legal token";
+            case VERSION -> "a version token starts with a digit, such as 1.4.2 or 1.5.0-SNAPSHOT-20261124213206,"
+                    + " because Maven's version order is not a total order on versions that do not";
+            case EXPLICIT -> "any legal token";
         };
     }
 

@@ -25,9 +25,14 @@ import java.util.Locale;
  */
 final class VersionTokenOrder implements TokenOrder {
 
+    /**
+     * Accepts legal tokens that start with a digit, as every project version does. Maven's order is not transitive
+     * once a token starts with a qualifier or a separator ({@code 00SNAPSHOT < - < x1 < 00SNAPSHOT}), so such tokens
+     * are malformed here: the plugin refuses them and the runtime answers them with 404.
+     */
     @Override
     public boolean accepts(String token) {
-        return TokenSyntax.isValid(token);
+        return TokenSyntax.isValid(token) && token.charAt(0) >= '0' && token.charAt(0) <= '9';
     }
 
     @Override

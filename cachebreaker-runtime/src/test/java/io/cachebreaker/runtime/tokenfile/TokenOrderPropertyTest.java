@@ -1,6 +1,7 @@
 package io.cachebreaker.runtime.tokenfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -117,6 +118,10 @@ class TokenOrderPropertyTest {
         assertTrue(order.compare("00SNAPSHOT", "-") < 0);
         assertTrue(order.compare("-", "x1") < 0);
         assertTrue(order.compare("00SNAPSHOT", "x1") > 0, "if this fails, the cycle is gone: drop this test");
+        // Which is why the version order only accepts tokens that start with a digit.
+        assertTrue(order.accepts("00SNAPSHOT"));
+        assertFalse(order.accepts("-"));
+        assertFalse(order.accepts("x1"));
     }
 
     /** Whatever legal token a request carries, asking the order about it never throws. */
