@@ -6,3 +6,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('cachebreaker:assets')
 assert log.contains('includes')
 assert log.contains('excludes')
+assert log.contains('cachebreaker:static-zip')
+['staticZip.skip', 'staticZip.classifier'].each { name ->
+    assert log.contains('User property: cachebreaker.' + name) : 'help does not document cachebreaker.' + name
+}
