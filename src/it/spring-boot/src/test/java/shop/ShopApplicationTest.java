@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,7 +51,7 @@ class ShopApplicationTest {
     void thePageLinksEveryAssetUnderTheTokenAndEachIsServed() throws Exception {
         HttpResponse<byte[]> page = get("/shop/");
         assertEquals(200, page.statusCode());
-        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String html = new String(page.body(), StandardCharsets.UTF_8);
         assertTrue(html.contains("Release " + token()), html);
 
         List<String> urls = new ArrayList<>();
@@ -69,6 +70,7 @@ class ShopApplicationTest {
         }
         String prefix = "/shop/static/" + token() + "/";
         assertEquals(List.of(prefix + "css/app.css", prefix + "js/app.js"), urls, html);
+        assertTrue(html.contains("<meta name=\"stylesheet\" content=\"" + prefix + "css/app.css\">"), html);
     }
 
     @Test
@@ -83,7 +85,8 @@ class ShopApplicationTest {
     void aNewerTokenIsNotYetHere() throws Exception {
         HttpResponse<byte[]> early = get("/shop/static/999999999999999/css/app.css");
         assertEquals(503, early.statusCode());
-        assertEquals("3", early.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("4", early.headers().firstValue("Retry-After").orElse(""),
+                "the setting from application.properties, not the default 3");
         assertEquals("no-store", early.headers().firstValue("Cache-Control").orElse(""));
     }
 
