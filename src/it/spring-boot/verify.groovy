@@ -1,12 +1,14 @@
 import io.cachebreaker.runtime.tokenfile.TokenFile
 import java.util.zip.ZipFile
 
-// The application's own test ran against the started server; make sure it really ran all its cases.
-def report = new File(basedir, 'target/surefire-reports/TEST-shop.ShopApplicationTest.xml')
-assert report.isFile() : 'the Spring Boot test did not run'
-def suite = (report.text =~ /<testsuite [^>]*/)[0]
-assert suite.contains('tests="4"') && suite.contains('failures="0"') && suite.contains('errors="0"')
-assert suite.contains('skipped="0"')
+// The application's own tests ran against the started server; make sure they really ran all their cases.
+['ShopApplicationTest': 4, 'CdnBaseUrlTest': 1].each { name, count ->
+    def report = new File(basedir, "target/surefire-reports/TEST-shop.${name}.xml")
+    assert report.isFile() : "$name did not run"
+    def suite = (report.text =~ /<testsuite [^>]*/)[0]
+    assert suite.contains("tests=\"$count\"") && suite.contains('failures="0"') && suite.contains('errors="0"')
+    assert suite.contains('skipped="0"') : suite
+}
 
 // The executable jar is laid out differently from target/classes, which the test above used: Boot's repackaging
 // leaves META-INF/ (and so the token file) at the jar's root while the assets go to BOOT-INF/classes, read through
