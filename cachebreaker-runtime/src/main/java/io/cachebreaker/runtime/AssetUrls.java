@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@value #ATTRIBUTE}, so templates need no code:
  * <ul>
  *   <li>JSP EL: {@code <link rel="stylesheet" href="${cachebreaker.url('css/app.css')}">}
- *   <li>Thymeleaf: {@code th:href="${#servletContext.getAttribute('cachebreaker').url('css/app.css')}"}, or put
+ *   <li>Thymeleaf: {@code th:href="${application.cachebreaker.url('css/app.css')}"} (3.1 has no
+ *       {@code #servletContext}), or put
  *       {@code AssetUrls.of(request)} in the model
  *   <li>FreeMarker: expose it as a shared variable or model attribute and write {@code ${cachebreaker.url('…')}}
  * </ul>
