@@ -90,8 +90,9 @@ class CachebreakerSettingsTest {
     }
 
     @Test
-    void everySettingIsDocumentedInSettingsMd() throws Exception {
-        String table = Files.readString(Path.of("SETTINGS.md"), StandardCharsets.UTF_8);
+    void everySettingIsInTheReadmeReference() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String table = readme.substring(readme.indexOf("### Runtime settings"), readme.indexOf("## Project layout"));
         Matcher names = Pattern.compile("public static final String [A-Z_]+ = PREFIX \\+ \"(\\w+)\"")
                 .matcher(Files.readString(Path.of("src/main/java/io/cachebreaker/runtime/CachebreakerSettings.java")));
         int count = 0;
