@@ -1,0 +1,217 @@
+package io.cachebreaker.maven;
+
+import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
+import io.cachebreaker.runtime.tokenfile.Encoding;
+import io.cachebreaker.runtime.tokenfile.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Makes a token directory hold exactly the scanned assets and their precompressed siblings, and describes them in a
+ * manifest.
+ *
+ * <p>Each source is read once, hashing as it goes. A target whose size and modification time equal the source's is
+ * left alone (the copier sets the time after writing), and so is a sibling with the source's time, so a re-run with
+ * unchanged inputs writes nothing and compresses nothing. Files in the directory that no longer stem from a source are
+ * deleted.
+ */
+final class AssetCopier {
+    /** Above this, a compressible file is streamed and not precompressed, to bound memory. */
+    static final long MAX_IN_MEMORY = 64L * 1024 * 1024;
+
+    /** What a copy did. */
+    record Result(AssetManifest manifest, int written, int precompressed) {
+    }
+
+    private final Precompressor precompressor;
+    private final Log log;
+    private final Consumer<Path> onWrite;
+    private int written;
+
+    /**
+     * @param precompressor the codecs, or {@code null} for no precompression
+     * @param log           for skipped precompression
+     * @param onWrite       told of every file written, such as an IDE's build context
+     */
+    AssetCopier(Precompressor precompressor, Log log, Consumer<Path> onWrite) {
+        this.precompressor = precompressor;
+        this.log = log;
+        this.onWrite = onWrite;
+    }
+
+    /**
+     * @param sources  source files by asset path
+     * @param tokenDir the directory to fill
+     * @return the manifest and counts
+     * @throws MojoExecutionException naming the file that cannot be read or written
+     */
+    Result copy(SortedMap<String, Path> sources, Path tokenDir) throws MojoExecutionException {
+        List<Asset> assets = new ArrayList<>(sources.size());
+        Set<Path> produced = new HashSet<>();
+        written = 0;
+        int precompressed = 0;
+        for (Map.Entry<String, Path> entry : sources.entrySet()) {
+            String path = entry.getKey();
+            Path source = entry.getValue();
+            Path target = tokenDir.resolve(path);
+            produced.add(target);
+            try {
+                Asset asset = copyOne(path, source, target, sources, produced);
+                if (!asset.encoded().isEmpty()) {
+                    precompressed++;
+                }
+                assets.add(asset);
+            } catch (IOException e) {
+                throw new MojoExecutionException("cachebreaker cannot copy the asset " + source + " to " + target
+                        + ": " + e, e);
+            }
+        }
+        try {
+            prune(tokenDir, produced);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cachebreaker cannot remove outdated files from " + tokenDir + ": " + e,
+                    e);
+        }
+        return new Result(AssetManifest.of(assets), written, precompressed);
+    }
+
+    private Asset copyOne(String path, Path source, Path target, SortedMap<String, Path> sources,
+            Set<Path> produced) throws IOException {
+        FileTime time = Files.getLastModifiedTime(source);
+        long size = Files.size(source);
+        boolean unchanged = sameFile(target, size, time);
+        boolean compress = precompressor != null && Precompressor.isCompressible(path);
+        if (compress && clashes(path, sources)) {
+            log.info("cachebreaker: not precompressing " + path + ", the source directory already has a "
+                    + "precompressed sibling of it");
+            compress = false;
+        }
+        if (!compress || size > MAX_IN_MEMORY) {
+            Variant identity = unchanged ? hash(source) : streamCopy(source, target, time);
+            return new Asset(path, identity);
+        }
+        byte[] bytes = Files.readAllBytes(source);
+        Variant identity = new Variant(bytes.length, sha256(bytes));
+        if (!unchanged) {
+            write(target, bytes, time);
+        }
+        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
+        for (Encoding encoding : precompressor.encodings()) {
+            Path sibling = target.resolveSibling(target.getFileName() + encoding.suffix());
+            if (unchanged && Files.isRegularFile(sibling) && Files.getLastModifiedTime(sibling).equals(time)) {
+                encoded.put(encoding, new Variant(Files.size(sibling), sha256(Files.readAllBytes(sibling))));
+                produced.add(sibling);
+                continue;
+            }
+            byte[] compressed = precompressor.compress(encoding, bytes);
+            if (compressed.length < bytes.length) {
+                write(sibling, compressed, time);
+                encoded.put(encoding, new Variant(compressed.length, sha256(compressed)));
+                produced.add(sibling);
+            }
+        }
+        return new Asset(path, identity, encoded);
+    }
+
+    /** A source that ships {@code x.css} and {@code x.css.gz} has precompressed it itself; do not overwrite that. */
+    private static boolean clashes(String path, SortedMap<String, Path> sources) {
+        for (Encoding encoding : Encoding.values()) {
+            if (sources.containsKey(path + encoding.suffix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameFile(Path target, long size, FileTime time) throws IOException {
+        return Files.isRegularFile(target) && Files.size(target) == size
+                && Files.getLastModifiedTime(target).equals(time);
+    }
+
+    private void write(Path target, byte[] bytes, FileTime time) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        Files.setLastModifiedTime(target, time);
+        written++;
+        onWrite.accept(target);
+    }
+
+    private Variant streamCopy(Path source, Path target, FileTime time) throws IOException {
+        Files.createDirectories(target.getParent());
+        MessageDigest digest = newDigest();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
+                OutputStream out = Files.newOutputStream(target)) {
+            size = in.transferTo(out);
+        }
+        Files.setLastModifiedTime(target, time);
+        written++;
+        onWrite.accept(target);
+        return new Variant(size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static Variant hash(Path source) throws IOException {
+        MessageDigest digest = newDigest();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        }
+        return new Variant(size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Deletes what a source no longer stands for, and directories left empty; returns whether dir is now empty. */
+    private static boolean prune(Path dir, Set<Path> keep) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        boolean empty = true;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (prune(entry, keep)) {
+                        Files.delete(entry);
+                    } else {
+                        empty = false;
+                    }
+                } else if (keep.contains(entry)) {
+                    empty = false;
+                } else {
+                    Files.delete(entry);
+                }
+            }
+        }
+        return empty;
+    }
+}

@@ -1,0 +1,201 @@
+package io.cachebreaker.maven;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * Copies the static assets under a per-deploy token directory ({@code static/<token>/} by default), precompresses
+ * them, and writes the token file {@code META-INF/cachebreaker.properties} that cachebreaker-runtime reads.
+ *
+ * <p>Bound to {@code process-resources}, so that tests, {@code jetty:run}, {@code spring-boot:run} and the packaged
+ * jar or war all see the assets.
+ */
+@Mojo(name = "assets", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public class AssetsMojo extends AbstractMojo {
+    static final String DEFAULT_SOURCE_DIRECTORY = "src/main/static";
+
+    /**
+     * Skips the goal; the build logs that it did.
+     */
+    @Parameter(property = "cachebreaker.skip", defaultValue = "false")
+    boolean skip;
+
+    /**
+     * An explicit token, such as a release tag or a commit id injected by CI. When set it wins over
+     * {@code strategy}, and the token file records the strategy {@code explicit}. It must be 1 to 64 characters of
+     * {@code [A-Za-z0-9._-]} and not {@code .} or {@code ..}; anything else (such as {@code release/1.2}) fails
+     * the build.
+     */
+    @Parameter(property = "cachebreaker.token")
+    String token;
+
+    /**
+     * How to make the token when {@code token} is not set: {@code timestamp} (the build time in zero-padded epoch
+     * milliseconds; {@code project.build.outputTimestamp} when set), {@code git} (HEAD's commit time and abbreviated
+     * sha) or {@code version} (the project version; a snapshot gets the build time appended).
+     */
+    @Parameter(property = "cachebreaker.strategy", defaultValue = "timestamp")
+    String strategy;
+
+    /**
+     * For strategy {@code git}: the number of hex digits of the commit sha to keep, 4 to 40. More are kept when
+     * needed to stay unique in the repository.
+     */
+    @Parameter(property = "cachebreaker.gitAbbrev", defaultValue = "7")
+    int gitAbbrev;
+
+    /**
+     * For strategy {@code git}: what a working tree with uncommitted changes to tracked files does to the token:
+     * {@code ignore} (do not look; the fast default), {@code suffix} (append {@code -dirty}) or {@code fail} (fail the
+     * build). Checking costs a walk of the working tree, which takes seconds on a large repository.
+     */
+    @Parameter(property = "cachebreaker.gitDirty", defaultValue = "ignore")
+    String gitDirty;
+
+    /**
+     * The directory of the assets to copy. Defaults to {@code ${project.basedir}/src/main/static}; when that default
+     * is missing the goal logs and skips, but a directory set here that is missing fails the build.
+     */
+    @Parameter(property = "cachebreaker.sourceDirectory")
+    File sourceDirectory;
+
+    /**
+     * Ant-style patterns, relative to {@code sourceDirectory}, of the files to copy, such as {@code **}{@code /*.css}.
+     * Default: every file.
+     */
+    @Parameter
+    List<String> includes;
+
+    /**
+     * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out, such as {@code **}{@code /*.scss}.
+     */
+    @Parameter
+    List<String> excludes;
+
+    /**
+     * Where the token directory and {@code META-INF/cachebreaker.properties} go; the class path root of the build.
+     */
+    @Parameter(property = "cachebreaker.outputDirectory", defaultValue = "${project.build.outputDirectory}",
+            required = true)
+    File outputDirectory;
+
+    /**
+     * The path of a token's assets below {@code outputDirectory}, and the URL path below the context path. It must
+     * contain {@code {token}} as a whole path segment after at least one other segment, such as
+     * {@code static/{token}} or {@code assets/v/{token}}.
+     */
+    @Parameter(property = "cachebreaker.prefix", defaultValue = "static/{token}")
+    String prefix;
+
+    /**
+     * Writes {@code .gz} (and, where available, {@code .br}) siblings of compressible assets (css, js, mjs, json, map,
+     * svg, html, txt, xml, wasm, webmanifest, ico) when they are smaller than the original.
+     */
+    @Parameter(property = "cachebreaker.precompress", defaultValue = "true")
+    boolean precompress;
+
+    /**
+     * With {@code precompress}, also writes Brotli {@code .br} siblings. Needs brotli4j's native library; where none
+     * loads, the goal warns and writes gzip only.
+     */
+    @Parameter(property = "cachebreaker.brotli", defaultValue = "true")
+    boolean brotli;
+
+    /**
+     * The reproducible build instant, as maven-jar-plugin reads it: an ISO-8601 instant or seconds since the epoch.
+     * When set, strategy {@code timestamp} and the token file's {@code lastModified} use it instead of the clock.
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    String outputTimestamp;
+
+    /**
+     * The project version, the token of strategy {@code version}.
+     */
+    @Parameter(defaultValue = "${project.version}", readonly = true, required = true)
+    String projectVersion;
+
+    /**
+     * The project's directory: where the search for a git repository starts, and the base of the default
+     * {@code sourceDirectory}. The search honours the environment variable {@code GIT_CEILING_DIRECTORIES}.
+     */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    File basedir;
+
+    /**
+     * When the Maven session started: the build time of all modules of one build.
+     */
+    @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
+    Date sessionStartTime;
+
+    @Component
+    BuildContext buildContext;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("cachebreaker: skipping the assets goal, as skip (cachebreaker.skip) is true");
+            return;
+        }
+        long started = System.nanoTime();
+        Path source = sourceDirectory();
+        if (source == null) {
+            return;
+        }
+        if (buildContext != null && buildContext.isIncremental() && !buildContext.hasDelta(source.toFile())) {
+            getLog().debug("cachebreaker: no change in " + source + ", nothing to do");
+            return;
+        }
+        BuildInstant instant = BuildInstant.of(outputTimestamp, sessionStartTime);
+        TokenResolver resolver = new TokenResolver(instant, projectVersion,
+                () -> new GitTokenSource(basedir, gitAbbrev, GitTokenSource.DirtyPolicy.parse(gitDirty), getLog())
+                        .token());
+        Precompressor precompressor = precompress ? new Precompressor(true, brotli, getLog()) : null;
+        AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
+                outputDirectory.toPath(), precompressor);
+        AssetBuild.Outcome outcome = new AssetBuild(resolver, instant, getLog(), this::refresh).run(settings);
+
+        var file = outcome.tokenFile();
+        getLog().info(String.format("cachebreaker: token %s (strategy %s), %d assets, %d bytes, %d precompressed,"
+                        + " %d files written, in %d ms", file.token(), file.strategy().id(), file.manifest().size(),
+                file.manifest().totalBytes(), outcome.precompressed(), outcome.written(),
+                (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** @return the source directory, or {@code null} when the default one is missing and the goal skips */
+    private Path sourceDirectory() throws MojoExecutionException {
+        if (sourceDirectory == null) {
+            Path fallback = basedir.toPath().resolve(DEFAULT_SOURCE_DIRECTORY);
+            if (!Files.isDirectory(fallback)) {
+                getLog().info("cachebreaker: skipping, there is no " + fallback + " (set sourceDirectory,"
+                        + " property cachebreaker.sourceDirectory, for another place)");
+                return null;
+            }
+            return fallback;
+        }
+        Path configured = sourceDirectory.toPath();
+        if (!Files.isDirectory(configured)) {
+            throw new MojoExecutionException("The cachebreaker sourceDirectory " + configured + " (parameter"
+                    + " 'sourceDirectory', property 'cachebreaker.sourceDirectory') does not exist or is not a"
+                    + " directory. Create it, fix the path, or remove the parameter to use "
+                    + DEFAULT_SOURCE_DIRECTORY + ".");
+        }
+        return configured;
+    }
+
+    private void refresh(Path written) {
+        if (buildContext != null) {
+            buildContext.refresh(written.toFile());
+        }
+    }
+}

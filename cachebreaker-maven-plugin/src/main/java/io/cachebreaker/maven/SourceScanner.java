@@ -1,0 +1,178 @@
+package io.cachebreaker.maven;
+
+import io.cachebreaker.runtime.tokenfile.AssetPath;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Lists the asset files of a source directory, by relative path in {@code /} form, filtered by Ant-style
+ * {@code includes} and {@code excludes} ({@code **} spans directories, also none; {@code *} and {@code ?} stay within
+ * one).
+ *
+ * <p>Symbolic links are followed only while their target stays inside the source directory: a link out of it could
+ * otherwise ship any file of the build machine.
+ */
+final class SourceScanner {
+    private final Path root;
+    private final Path realRoot;
+    private final List<PathMatcher> includes;
+    private final List<PathMatcher> excludes;
+    private final Log log;
+
+    /**
+     * @param root     the existing source directory
+     * @param includes patterns of files to take; empty means all
+     * @param excludes patterns of files to leave out
+     * @param log      for skipped links
+     */
+    SourceScanner(Path root, List<String> includes, List<String> excludes, Log log) throws MojoExecutionException {
+        this.root = root;
+        try {
+            this.realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + ": " + e, e);
+        }
+        FileSystem fs = FileSystems.getDefault();
+        this.includes = compile(fs, includes == null || includes.isEmpty() ? List.of("**") : includes);
+        this.excludes = compile(fs, excludes == null ? List.of() : excludes);
+        this.log = log;
+    }
+
+    /**
+     * @return every selected regular file, by its relative path, in path order
+     * @throws MojoExecutionException when the tree cannot be read or a path cannot be served
+     */
+    TreeMap<String, Path> scan() throws MojoExecutionException {
+        TreeMap<String, Path> files = new TreeMap<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                                throws IOException {
+                            return escapes(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            if (attrs.isRegularFile() && !escapes(file)) {
+                                String relative = relative(file);
+                                if (selected(relative)) {
+                                    files.put(relative, file);
+                                }
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof FileSystemLoopException) {
+                                log.warn("cachebreaker: not following " + file + ", a symbolic link loop");
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (Files.isSymbolicLink(file) && Files.notExists(file)) {
+                                log.warn("cachebreaker: skipping " + file + ", a broken symbolic link");
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+                    });
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + " (parameter"
+                    + " 'sourceDirectory'): " + e, e);
+        }
+        for (String path : files.keySet()) {
+            if (!AssetPath.isValid(path)) {
+                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                        + ": " + invalidReason(path) + " Rename it, or leave it out with 'excludes'.");
+            }
+        }
+        return files;
+    }
+
+    private static String invalidReason(String path) {
+        try {
+            AssetPath.requireValid(path);
+            return "";
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private boolean escapes(Path path) throws IOException {
+        if (!Files.isSymbolicLink(path)) {
+            return false;
+        }
+        Path target = path.toRealPath();
+        if (target.startsWith(realRoot)) {
+            return false;
+        }
+        log.warn("cachebreaker: not following the symbolic link " + path + ", which leads outside the"
+                + " sourceDirectory to " + target);
+        return true;
+    }
+
+    private String relative(Path file) {
+        List<String> segments = new ArrayList<>();
+        for (Path segment : root.relativize(file)) {
+            segments.add(segment.toString());
+        }
+        return String.join("/", segments);
+    }
+
+    private boolean selected(String relative) {
+        Path path = Path.of(relative);
+        return includes.stream().anyMatch(m -> m.matches(path)) && excludes.stream().noneMatch(m -> m.matches(path));
+    }
+
+    /**
+     * Turns Ant patterns into globs: a leading or inner {@code **}{@code /} may also match no directory, which a
+     * plain glob does not allow, so each such pattern is added with and without it; a trailing {@code /} means
+     * everything below.
+     */
+    private static List<PathMatcher> compile(FileSystem fs, List<String> patterns) {
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String raw : patterns) {
+            String pattern = raw.strip().replace('\\', '/');
+            while (pattern.startsWith("/")) {
+                pattern = pattern.substring(1);
+            }
+            if (pattern.endsWith("/")) {
+                pattern += "**";
+            }
+            for (String variant : variants(pattern)) {
+                matchers.add(fs.getPathMatcher("glob:" + variant));
+            }
+        }
+        return matchers;
+    }
+
+    private static List<String> variants(String pattern) {
+        List<String> out = new ArrayList<>();
+        out.add(pattern);
+        int at = pattern.indexOf("**/");
+        if (at >= 0 && (at == 0 || pattern.charAt(at - 1) == '/')) {
+            for (String rest : variants(pattern.substring(0, at) + pattern.substring(at + 3))) {
+                if (!out.contains(rest)) {
+                    out.add(rest);
+                }
+            }
+        }
+        return out;
+    }
+}
