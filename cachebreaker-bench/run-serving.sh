@@ -13,7 +13,13 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 pinned 0 "$JAVA" -Xms1g -Xmx1g -cp "$BENCH_CP" io.cachebreaker.bench.serving.ServingServer "$WORK" "$WORK/port" \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+# The server writes its own pid (taskset may leave a wrapper between this shell and the JVM); stop exactly that.
+stop_server() {
+  [ -s "$WORK/server.pid" ] && kill "$(cat "$WORK/server.pid")" 2>/dev/null || true
+  kill $SERVER 2>/dev/null || true
+  wait $SERVER 2>/dev/null || true
+}
+trap stop_server EXIT
 for _ in $(seq 1 300); do [ -s "$WORK/port" ] && break; kill -0 $SERVER 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }; sleep 0.1; done
 [ -s "$WORK/port" ] || { echo "server did not start" >&2; cat "$WORK/server.log" >&2; exit 1; }
 cat "$WORK/server.log" >&2

@@ -85,6 +85,8 @@ public final class ServingServer {
 
         tomcat.start();
         int port = connector.getLocalPort();
+        Files.writeString(portFile.resolveSibling("server.pid"), Long.toString(ProcessHandle.current().pid()),
+                StandardCharsets.US_ASCII);
         Files.writeString(portFile, Integer.toString(port), StandardCharsets.US_ASCII);
         System.out.println("ServingServer: Tomcat " + org.apache.catalina.util.ServerInfo.getServerNumber()
                 + " on 127.0.0.1:" + port + ", token " + tokenFile.token() + ", " + ours);
