@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,7 +64,7 @@ public final class CachebreakerSettings {
     public static final String STRICT = PREFIX + "strict";
     public static final String AUTO_REGISTER = PREFIX + "autoRegister";
 
-    private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+    private static final int[] REDIRECT_STATUSES = {301, 302, 303, 307, 308};
     private static final long MAX_SECONDS = 10L * 365 * 24 * 3600;
 
     private final long cacheMaxAge;
@@ -244,11 +243,16 @@ public final class CachebreakerSettings {
         }
 
         int redirectStatus(String name, int fallback) {
-            int status = (int) number(name, fallback, 300, 399, "a redirect status");
-            if (!REDIRECT_STATUSES.contains(status)) {
-                throw invalid(name, String.valueOf(status), "one of 301, 302, 303, 307, 308");
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
             }
-            return status;
+            for (int status : REDIRECT_STATUSES) {
+                if (value.equals(String.valueOf(status))) {
+                    return status;
+                }
+            }
+            throw invalid(name, value, "one of 301, 302, 303, 307, 308");
         }
 
         long size(String name, long fallback) {
