@@ -179,11 +179,14 @@ public final class TokenFile {
             throw malformed(source, e.getMessage());
         }
         String token = require(properties, KEY_TOKEN, source);
+        // Read outside the try: require() already says "malformed", and the catch would say it twice.
+        String prefixText = require(properties, KEY_PREFIX, source);
+        String lastModifiedText = require(properties, KEY_LAST_MODIFIED, source);
         AssetPrefix prefix;
         Instant lastModified;
         try {
-            prefix = AssetPrefix.parse(require(properties, KEY_PREFIX, source));
-            lastModified = Instant.parse(require(properties, KEY_LAST_MODIFIED, source));
+            prefix = AssetPrefix.parse(prefixText);
+            lastModified = Instant.parse(lastModifiedText);
         } catch (TokenFileException | DateTimeParseException e) {
             throw malformed(source, e.getMessage());
         }

@@ -86,6 +86,14 @@ class TokenFileTest {
     }
 
     @Test
+    void aMissingPrefixIsReportedOnce() {
+        String message = assertThrows(TokenFileException.class,
+                () -> read("format=1\nstrategy=git\ntoken=20261124213206-a1b2c3d\n")).getMessage();
+        assertTrue(message.contains("'prefix' is missing"), message);
+        assertEquals(message.indexOf("malformed"), message.lastIndexOf("malformed"), message);
+    }
+
+    @Test
     void newerFormatAsksForNewerRuntime() {
         String message = assertThrows(TokenFileException.class, () -> read("format=2\n")).getMessage();
         assertTrue(message.contains("format 2"), message);

@@ -1,0 +1,104 @@
+package io.cachebreaker.runtime;
+
+import io.cachebreaker.runtime.serving.AssetSite;
+import io.cachebreaker.runtime.serving.IncomingRequest;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Enumeration;
+
+/**
+ * Serves {@code /<prefix>/<current token>/<path>}, redirects older tokens, answers 503 for newer ones during a
+ * rolling deploy, and 404 for everything else. Only assets listed in the build-time manifest can be served.
+ *
+ * <p>In a WAR, {@link CachebreakerInitializer} mounts it at the prefix's root, such as {@code /static/*}. Elsewhere,
+ * one line:
+ * <pre>
+ * // any Servlet container, for example in a ServletContextListener or ServletContainerInitializer
+ * CachebreakerServlet.register(servletContext);
+ * // Spring Boot
+ * &#64;Bean ServletRegistrationBean&lt;CachebreakerServlet&gt; cachebreaker() {
+ *     return new ServletRegistrationBean&lt;&gt;(new CachebreakerServlet(), "/static/*");
+ * }
+ * </pre>
+ * The mapping must be the prefix's part before the token followed by {@code /*}.
+ */
+public class CachebreakerServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    /** The name under which {@link #register} registers the servlet. */
+    public static final String NAME = "cachebreaker";
+
+    private transient AssetSite site;
+
+    /** A servlet that finds its configuration in its servlet context at {@link #init()}. */
+    public CachebreakerServlet() {
+    }
+
+    /**
+     * Registers the servlet at the prefix's root (such as {@code /static/*}), loaded on start-up. Calling it when it
+     * is already registered under {@value #NAME} returns that registration.
+     *
+     * @param context the servlet context, during start-up
+     * @return the registration
+     * @throws io.cachebreaker.runtime.tokenfile.TokenFileException when the token file is missing or malformed
+     * @throws IllegalStateException when another servlet holds the name or the mapping
+     */
+    public static ServletRegistration.Dynamic register(ServletContext context) {
+        AssetSite site = SiteRegistry.site(context);
+        ServletRegistration.Dynamic registration = context.addServlet(NAME, CachebreakerServlet.class);
+        if (registration == null) {
+            ServletRegistration existing = context.getServletRegistration(NAME);
+            if (existing instanceof ServletRegistration.Dynamic dynamic
+                    && CachebreakerServlet.class.getName().equals(existing.getClassName())) {
+                return dynamic;
+            }
+            throw new IllegalStateException("cachebreaker: another servlet is already registered under the name '"
+                    + NAME + "'.");
+        }
+        var conflicts = registration.addMapping(site.servletMapping());
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException("cachebreaker: the mapping " + site.servletMapping()
+                    + " already belongs to another servlet. Remove that mapping, or change the plugin's prefix.");
+        }
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        try {
+            site = SiteRegistry.site(getServletContext());
+        } catch (RuntimeException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        IncomingRequest incoming = new IncomingRequest(method, site.rawPathBelowMount(request.getRequestURI()),
+                request.getQueryString(), name -> header(request, name));
+        ReplyWriter.write(site.handler().handle(incoming), response, "HEAD".equals(method));
+    }
+
+    private static String header(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder joined = new StringBuilder(first);
+        while (values.hasMoreElements()) {
+            joined.append(", ").append(values.nextElement());
+        }
+        return joined.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.cachebreaker.runtime.testing;
+
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Embedded Jetty 12 with an ee10 {@link ServletContextHandler}. */
+public final class JettyContainer implements Container {
+    public static final Factory FACTORY = new Factory() {
+        @Override
+        public Container start(Setup setup) throws Exception {
+            return new JettyContainer(setup);
+        }
+
+        @Override
+        public String name() {
+            return "jetty";
+        }
+    };
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServletContextHandler context;
+
+    private JettyContainer(Setup setup) throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        context = new ServletContextHandler(setup.contextPath.isEmpty() ? "/" : setup.contextPath);
+        context.setClassLoader(setup.loader);
+        setup.initParameters.forEach(context::setInitParameter);
+        setup.initializers.forEach(context::addServletContainerInitializer);
+        server.setHandler(context);
+        try {
+            server.start();
+        } catch (Exception e) {
+            // A failed context is what some tests want to see; the server itself keeps running.
+        }
+    }
+
+    @Override
+    public URI origin() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    @Override
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public ServletContext servletContext() {
+        return context.getServletContext();
+    }
+
+    @Override
+    public boolean available() {
+        return context.isAvailable() && context.isStarted();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
