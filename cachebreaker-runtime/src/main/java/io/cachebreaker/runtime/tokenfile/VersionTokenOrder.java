@@ -15,7 +15,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>A version splits at {@code .}, at {@code -}, and between a digit and a letter; an empty part counts as 0.
- *   <li>{@code -} (and a digit-letter switch) opens a nested list, so {@code 1-1} compares below {@code 1.1}.
+ *   <li>{@code -} (and a digit-letter switch) opens a nested list, so {@code 1-1} compares below {@code 1.1}. A
+ *       qualifier after a dot also gets a list of its own, so {@code 1.0.rc1} compares like {@code 1.0-rc1}.
  *   <li>Trailing "null" parts (0, {@code ""}, {@code final}, {@code ga}, {@code release}) do not count.
  *   <li>Known qualifiers order {@code alpha < beta < milestone < rc = cr < snapshot < (release) < sp}; others sort
  *       after {@code sp}, by text. {@code a1}, {@code b1}, {@code m1} mean alpha, beta, milestone.
@@ -54,6 +55,10 @@ final class VersionTokenOrder implements TokenOrder {
                 }
             } else if (c >= '0' && c <= '9') {
                 if (!digit && i > start) {
+                    // A qualifier after a dot ("1.0.rc1") sits in a list of its own, as after a dash ("1.0-rc1").
+                    if (!list.isEmpty()) {
+                        list = openList(list, opened);
+                    }
                     list.add(new StringItem(v.substring(start, i), true));
                     start = i;
                     list = openList(list, opened);
@@ -69,6 +74,10 @@ final class VersionTokenOrder implements TokenOrder {
             }
         }
         if (v.length() > start) {
+            // Likewise a trailing qualifier: "1.0.alpha" compares like "1.0-alpha".
+            if (!digit && !list.isEmpty()) {
+                list = openList(list, opened);
+            }
             list.add(item(digit, v.substring(start), false));
         }
         for (int i = opened.size() - 1; i >= 0; i--) {
@@ -217,7 +226,14 @@ final class VersionTokenOrder implements TokenOrder {
         @Override
         public int compareTo(Item other) {
             if (other == null) {
-                return isEmpty() ? 0 : get(0).compareTo(null);
+                // Every part counts against an absent one, not just the first: "1-0.1" is above "1".
+                for (Item item : this) {
+                    int result = item.compareTo(null);
+                    if (result != 0) {
+                        return result;
+                    }
+                }
+                return 0;
             }
             switch (other.kind()) {
                 case INT:

@@ -47,6 +47,8 @@ class TokenOrderTest {
                 "1.10.0-1", "1.10.1");
         assertAscending(TokenStrategy.VERSION, "1.5.0-SNAPSHOT-20261124213206", "1.5.0-SNAPSHOT-20261124213207",
                 "1.5.0");
+        // A qualifier after a dot compares like one after a dash; every trailing part counts.
+        assertAscending(TokenStrategy.VERSION, "1.0.alpha", "1.0-alpha-1", "1.0.RC1", "1.0-RC2", "1.0", "1-0.1");
         TokenOrder order = TokenStrategy.VERSION.order();
         // Same version, different spelling: ordered, but only by text.
         assertTrue(order.compare("1.0", "1.0.0") != 0);

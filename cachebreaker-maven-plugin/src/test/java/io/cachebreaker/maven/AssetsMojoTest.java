@@ -1,0 +1,414 @@
+package io.cachebreaker.maven;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.Encoding;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class AssetsMojoTest {
+    private static final String CSS = "body { color: red; }\n".repeat(40);
+    private static final Instant FIRST_COMMIT = Instant.parse("2026-01-02T03:04:05Z");
+
+    @TempDir
+    Path tmp;
+
+    Path source;
+    Path output;
+
+    @BeforeEach
+    void sources() throws IOException {
+        source = tmp.resolve("project/src/main/static");
+        output = tmp.resolve("project/target/classes");
+        Files.createDirectories(source.resolve("css"));
+        Files.writeString(source.resolve("css/app.css"), CSS);
+        Files.write(source.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    }
+
+    /** Points the injected mojo at the temporary project, keeping every other parameter as injected. */
+    private AssetsMojo at(AssetsMojo mojo) {
+        mojo.basedir = tmp.resolve("project").toFile();
+        mojo.outputDirectory = output.toFile();
+        return mojo;
+    }
+
+    private TokenFile tokenFile() throws IOException {
+        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
+            return TokenFile.read(in, "test");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void defaultsAreDocumentedOnes(AssetsMojo mojo) {
+        assertEquals("timestamp", mojo.strategy);
+        assertEquals("static/{token}", mojo.prefix);
+        assertEquals(7, mojo.gitAbbrev);
+        assertEquals("ignore", mojo.gitDirty);
+        assertTrue(mojo.precompress);
+        assertTrue(mojo.brotli);
+        assertFalse(mojo.skip);
+        assertNull(mojo.token);
+        assertNull(mojo.sourceDirectory);
+        assertTrue(mojo.outputDirectory.toPath().endsWith(Path.of("target", "classes")), mojo.outputDirectory.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-02T03:04:05Z")
+    void timestampTokenFollowsOutputTimestamp(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        TokenFile file = tokenFile();
+        assertEquals("001767323045000", file.token());
+        assertEquals(TokenStrategy.TIMESTAMP, file.strategy());
+        assertEquals(FIRST_COMMIT, file.lastModified());
+        assertTrue(Files.isRegularFile(output.resolve("static/001767323045000/css/app.css")));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "outputTimestamp", value = "1767323045")
+    void outputTimestampMayBeEpochSeconds(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        assertEquals("001767323045000", tokenFile().token());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void timestampTokenIsSessionStartWithoutOutputTimestamp(AssetsMojo mojo) throws Exception {
+        mojo.outputTimestamp = null;
+        mojo.sessionStartTime = java.util.Date.from(Instant.ofEpochMilli(1732484326123L));
+        at(mojo).execute();
+        assertEquals("001732484326123", tokenFile().token());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
+    void gitTokenIsCommitTimeAndAbbreviatedSha(AssetsMojo mojo) throws Exception {
+        try (GitRepositoryFixture repo = new GitRepositoryFixture(tmp.resolve("project"))) {
+            RevCommit commit = repo.commit("README.md", "hello", FIRST_COMMIT);
+            at(mojo).execute();
+            assertEquals("20260102030405-" + commit.name().substring(0, 7), tokenFile().token());
+            assertEquals(TokenStrategy.GIT, tokenFile().strategy());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
+    @MojoParameter(name = "gitAbbrev", value = "12")
+    void gitTokenOnDetachedHeadIsThatCommit(AssetsMojo mojo) throws Exception {
+        try (GitRepositoryFixture repo = new GitRepositoryFixture(tmp.resolve("project"))) {
+            RevCommit first = repo.commit("README.md", "one", FIRST_COMMIT);
+            repo.commit("README.md", "two", FIRST_COMMIT.plusSeconds(3600));
+            repo.git.checkout().setName(first.name()).call();
+            at(mojo).execute();
+            assertEquals("20260102030405-" + first.name().substring(0, 12), tokenFile().token());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
+    void dirtyTreeIsIgnoredSuffixedOrFatalAsAsked(AssetsMojo mojo) throws Exception {
+        try (GitRepositoryFixture repo = new GitRepositoryFixture(tmp.resolve("project"))) {
+            RevCommit commit = repo.commit("README.md", "hello", FIRST_COMMIT);
+            String clean = "20260102030405-" + commit.name().substring(0, 7);
+            Files.writeString(repo.dir.resolve("README.md"), "changed");
+            at(mojo);
+            mojo.execute();
+            assertEquals(clean, tokenFile().token());
+            mojo.gitDirty = "suffix";
+            mojo.execute();
+            assertEquals(clean + "-dirty", tokenFile().token());
+            mojo.gitDirty = "fail";
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(e.getMessage().contains("uncommitted changes"), e.getMessage());
+            mojo.gitDirty = "sometimes";
+            MojoExecutionException bad = assertThrows(MojoExecutionException.class, mojo::execute);
+            assertTrue(bad.getMessage().contains("cachebreaker.gitDirty"), bad.getMessage());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
+    void noRepositoryNamesTheWaysOut(AssetsMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("-Dcachebreaker.token"), e.getMessage());
+        assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+        assertFalse(Files.exists(output.resolve(TokenFile.RESOURCE)));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
+    @MojoParameter(name = "gitAbbrev", value = "3")
+    void abbreviationOutOfRangeFails(AssetsMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("cachebreaker.gitAbbrev"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "version")
+    @MojoParameter(name = "projectVersion", value = "1.10.0")
+    void releaseVersionIsTheToken(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        assertEquals("1.10.0", tokenFile().token());
+        assertEquals(TokenStrategy.VERSION, tokenFile().strategy());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "version")
+    @MojoParameter(name = "projectVersion", value = "1.5.0-SNAPSHOT")
+    @MojoParameter(name = "outputTimestamp", value = "2026-01-02T03:04:05Z")
+    void snapshotVersionGetsSessionStartEvenWithOutputTimestamp(AssetsMojo mojo) throws Exception {
+        mojo.sessionStartTime = java.util.Date.from(Instant.parse("2026-11-24T21:32:06Z"));
+        at(mojo).execute();
+        String token = tokenFile().token();
+        assertEquals("1.5.0-SNAPSHOT-20261124213206", token);
+        assertTrue(TokenStrategy.VERSION.order().compare(token, "1.5.0") < 0);
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "version")
+    @MojoParameter(name = "projectVersion", value = "1.0+build.5")
+    void versionWithIllegalCharactersFails(AssetsMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("'1.0+build.5'"), e.getMessage());
+        assertTrue(e.getMessage().contains("[A-Za-z0-9._-]"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "v1.2.3-ci")
+    @MojoParameter(name = "strategy", value = "git")
+    void explicitTokenWinsOverStrategy(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        assertEquals("v1.2.3-ci", tokenFile().token());
+        assertEquals(TokenStrategy.EXPLICIT, tokenFile().strategy());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void illegalTokensFailNamingTokenAndCharacters(AssetsMojo mojo) {
+        at(mojo);
+        for (String bad : List.of("release/1.2", "..", ".", "x".repeat(65), "a b", "caf\u00e9")) {
+            mojo.token = bad;
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute, bad);
+            assertTrue(e.getMessage().contains("[A-Za-z0-9._-]"), e.getMessage());
+            assertTrue(e.getMessage().contains("cachebreaker.token"), e.getMessage());
+        }
+        assertFalse(Files.exists(output.resolve(TokenFile.RESOURCE)));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void prefixWithoutWholeTokenSegmentFails(AssetsMojo mojo) {
+        at(mojo);
+        for (String bad : List.of("static/assets", "static/v{token}", "{token}")) {
+            mojo.prefix = bad;
+            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute, bad);
+            assertTrue(e.getMessage().contains("'prefix'"), e.getMessage());
+            assertTrue(e.getMessage().contains("cachebreaker.prefix"), e.getMessage());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "svn")
+    void unknownStrategyNamesTheChoices(AssetsMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("timestamp, git, version"), e.getMessage());
+        assertTrue(e.getMessage().contains("cachebreaker.strategy"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "explicit")
+    void explicitStrategyNeedsAToken(AssetsMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("cachebreaker.token"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "outputTimestamp", value = "yesterday")
+    void unreadableOutputTimestampFails(AssetsMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("outputTimestamp"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void missingDefaultSourceDirectorySkips(AssetsMojo mojo) throws Exception {
+        StaleTokenCleaner.deleteTree(source);
+        at(mojo).execute();
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void missingConfiguredSourceDirectoryFails(AssetsMojo mojo) {
+        at(mojo).sourceDirectory = tmp.resolve("nowhere").toFile();
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("cachebreaker.sourceDirectory"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void copiesPrecompressesAndDescribesAssets(AssetsMojo mojo) throws Exception {
+        Files.writeString(source.resolve("app.js"), "console.log('x');\n".repeat(50));
+        Files.write(source.resolve("app.js.gz"), Precompressor.gzip(new byte[] {1, 2, 3}));
+        Files.writeString(source.resolve("css/app.scss"), "$x: 1;");
+        mojo.excludes = List.of("**/*.scss");
+        at(mojo).execute();
+
+        Path dir = output.resolve("static/t1");
+        assertArrayEquals(CSS.getBytes(), Files.readAllBytes(dir.resolve("css/app.css")));
+        byte[] gz = Files.readAllBytes(dir.resolve("css/app.css.gz"));
+        // gzip header: no name flag, mtime zero, so the bytes do not depend on when or where they were made
+        assertEquals(0, gz[3]);
+        assertArrayEquals(new byte[4], java.util.Arrays.copyOfRange(gz, 4, 8));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertArrayEquals(CSS.getBytes(), in.readAllBytes());
+        }
+        assertFalse(Files.exists(dir.resolve("css/app.scss")));
+        assertFalse(Files.exists(dir.resolve("logo.png.gz")));
+
+        TokenFile file = tokenFile();
+        assertEquals(List.of("app.js", "app.js.gz", "css/app.css", "logo.png"),
+                file.manifest().assets().stream().map(Asset::path).toList());
+        Asset css = file.manifest().get("css/app.css");
+        assertEquals(CSS.length(), css.identity().size());
+        assertEquals(AssetCopier.sha256(CSS.getBytes()), css.identity().sha256());
+        assertEquals(gz.length, css.variant(Encoding.GZIP).size());
+        // The user's own app.js.gz is kept as it is, and app.js is not precompressed over it.
+        assertTrue(file.manifest().get("app.js").encoded().isEmpty());
+        assertArrayEquals(Files.readAllBytes(source.resolve("app.js.gz")), Files.readAllBytes(dir.resolve("app.js.gz")));
+        if (css.variant(Encoding.BROTLI) != null) {
+            assertTrue(Files.size(dir.resolve("css/app.css.br")) < CSS.length());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "precompress", value = "false")
+    @MojoParameter(name = "token", value = "t1")
+    void precompressionCanBeTurnedOff(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        assertFalse(Files.exists(output.resolve("static/t1/css/app.css.gz")));
+        assertTrue(tokenFile().manifest().get("css/app.css").encoded().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void includesSelectFiles(AssetsMojo mojo) throws Exception {
+        mojo.includes = List.of("**/*.css");
+        at(mojo).execute();
+        assertEquals(List.of("css/app.css"), tokenFile().manifest().assets().stream().map(Asset::path).toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void rebuildRemovesEarlierTokenButNotOtherResources(AssetsMojo mojo) throws Exception {
+        at(mojo).token = "one";
+        mojo.execute();
+        Path own = output.resolve("static/images/keep.png");
+        Files.createDirectories(own.getParent());
+        Files.writeString(own, "resources plugin output");
+        mojo.token = "two";
+        mojo.execute();
+        assertFalse(Files.exists(output.resolve("static/one")));
+        assertTrue(Files.isRegularFile(output.resolve("static/two/css/app.css")));
+        assertTrue(Files.isRegularFile(own));
+        assertEquals("two", tokenFile().token());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void rerunWithUnchangedInputsRewritesNothingAndDropsDeletedAssets(AssetsMojo mojo) throws Exception {
+        at(mojo).execute();
+        Path copied = output.resolve("static/t1/css/app.css");
+        Path tokenFile = output.resolve(TokenFile.RESOURCE);
+        // Same size and time as the source but other bytes: only a rewrite would restore the source's bytes.
+        FileTime sourceTime = Files.getLastModifiedTime(source.resolve("css/app.css"));
+        String marker = "X".repeat(CSS.length());
+        Files.writeString(copied, marker);
+        Files.setLastModifiedTime(copied, sourceTime);
+        Files.delete(source.resolve("logo.png"));
+        mojo.execute();
+        assertEquals(marker, Files.readString(copied));
+        assertFalse(Files.exists(output.resolve("static/t1/logo.png")));
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(tokenFile, old);
+        mojo.execute();
+        assertEquals(old, Files.getLastModifiedTime(tokenFile));
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void symbolicLinksLeavingTheSourceDirectoryAreNotFollowed(AssetsMojo mojo) throws Exception {
+        Path secret = Files.createDirectories(tmp.resolve("secret"));
+        Files.writeString(secret.resolve("key.txt"), "secret");
+        Files.createSymbolicLink(source.resolve("outside"), secret);
+        Files.createSymbolicLink(source.resolve("key.txt"), secret.resolve("key.txt"));
+        Files.createSymbolicLink(source.resolve("alias.css"), source.resolve("css/app.css"));
+        at(mojo).execute();
+        List<String> paths = tokenFile().manifest().assets().stream().map(Asset::path).toList();
+        assertEquals(List.of("alias.css", "css/app.css", "logo.png"), paths);
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    void sourceFilesThatCannotBeServedFailNamingTheFile(AssetsMojo mojo) throws Exception {
+        Files.createDirectories(source.resolve("WEB-INF"));
+        Files.writeString(source.resolve("WEB-INF/web.xml"), "<web-app/>");
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
+        assertTrue(e.getMessage().contains("WEB-INF" + File.separator + "web.xml"), e.getMessage());
+        assertTrue(e.getMessage().contains("excludes"), e.getMessage());
+    }
+}
