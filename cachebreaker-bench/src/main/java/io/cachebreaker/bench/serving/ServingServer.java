@@ -2,7 +2,7 @@ package io.cachebreaker.bench.serving;
 
 import io.cachebreaker.bench.Fixtures;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
-import jakarta.servlet.ServletContainerInitializer;
+import io.cachebreaker.runtime.CachebreakerInitializer;
 import org.apache.catalina.Context;
 import org.apache.catalina.WebResourceRoot;
 import org.apache.catalina.connector.Connector;
@@ -33,8 +33,6 @@ import java.nio.file.Path;
  * killed.
  */
 public final class ServingServer {
-    static final String INITIALIZER = "io.cachebreaker.runtime.CachebreakerInitializer";
-
     private ServingServer() {
     }
 
@@ -73,15 +71,10 @@ public final class ServingServer {
         wrapper.addInitParameter("sendfileSize", "48"); // KiB; Tomcat's default, stated
         ctx.addServletMappingDecoded("/default/*", "default");
 
-        String ours;
-        try {
-            Class<?> type = Class.forName(INITIALIZER);
-            ctx.addServletContainerInitializer((ServletContainerInitializer) type.getConstructor().newInstance(),
-                    null);
-            ours = "registered " + INITIALIZER;
-        } catch (ClassNotFoundException e) {
-            ours = "MISSING " + INITIALIZER + ": only /default/* is served";
-        }
+        // As in a WAR: the runtime's initializer reads the token file and mounts the servlet at /static/*.
+        ctx.addServletContainerInitializer(new CachebreakerInitializer(), null);
+        String ours = "cachebreaker mounted by " + CachebreakerInitializer.class.getSimpleName()
+                + " (default settings)";
 
         tomcat.start();
         int port = connector.getLocalPort();
