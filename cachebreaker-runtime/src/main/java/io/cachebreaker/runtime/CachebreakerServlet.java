@@ -18,14 +18,15 @@ import java.util.Enumeration;
  * <p>In a WAR, {@link CachebreakerInitializer} mounts it at the prefix's root, such as {@code /static/*}. Elsewhere,
  * one line:
  * <pre>
- * // any Servlet container, for example in a ServletContextListener or ServletContainerInitializer
+ * // any Servlet container (embedded Jetty or Tomcat, a ServletContextListener, a ServletContainerInitializer)
  * CachebreakerServlet.register(servletContext);
- * // Spring Boot
- * &#64;Bean ServletRegistrationBean&lt;CachebreakerServlet&gt; cachebreaker() {
- *     return new ServletRegistrationBean&lt;&gt;(new CachebreakerServlet(), "/static/*");
- * }
+ * // Spring Boot, whose embedded containers do not run ServletContainerInitializers
+ * &#64;Bean ServletContextInitializer cachebreaker() { return CachebreakerServlet::register; }
  * </pre>
- * The mapping must be the prefix's part before the token followed by {@code /*}.
+ * {@link #register} maps the servlet, loads it on start-up and publishes {@link AssetUrls} at once. Registering the
+ * class by hand (web.xml, {@code ServletRegistrationBean}) works too: the mapping must then be the prefix's part
+ * before the token followed by {@code /*}, such as {@code /static/*}, and with load-on-startup the token file is
+ * checked and {@link AssetUrls} published during start-up rather than on the first request.
  */
 public class CachebreakerServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -75,6 +76,16 @@ public class CachebreakerServlet extends HttpServlet {
             site = SiteRegistry.site(getServletContext());
         } catch (RuntimeException e) {
             throw new ServletException(e.getMessage(), e);
+        }
+        warnAboutAnotherMapping();
+    }
+
+    /** Asset URLs always start with the prefix's mount, so a servlet mapped elsewhere would only ever answer 404. */
+    private void warnAboutAnotherMapping() {
+        ServletRegistration registration = getServletContext().getServletRegistration(getServletName());
+        if (registration != null && !registration.getMappings().contains(site.servletMapping())) {
+            log("cachebreaker: this servlet is mapped to " + registration.getMappings() + ", but the token file's"
+                    + " prefix needs " + site.servletMapping() + "; asset requests will not reach it.");
         }
     }
 

@@ -50,18 +50,31 @@ public final class CachebreakerSettings {
     /** The common prefix of every setting's name. */
     public static final String PREFIX = "cachebreaker.";
 
+    /** Seconds of {@code max-age} for assets; default one year. */
     public static final String CACHE_MAX_AGE = PREFIX + "cacheMaxAge";
+    /** Whether assets are marked {@code immutable}; default true. */
     public static final String IMMUTABLE = PREFIX + "immutable";
+    /** {@code Retry-After} seconds of the 503 for a newer token; default 3. */
     public static final String RETRY_AFTER = PREFIX + "retryAfter";
+    /** Status of the redirect from an older token; default 301. */
     public static final String REDIRECT_STATUS = PREFIX + "redirectStatus";
+    /** Seconds of {@code max-age} of that redirect, 0 for {@code no-store}; default 3600. */
     public static final String REDIRECT_MAX_AGE = PREFIX + "redirectMaxAge";
+    /** Seconds a newer token gets 503 after first sight, then a 302; default 600. */
     public static final String NEWER_TOKEN_GRACE = PREFIX + "newerTokenGrace";
+    /** How many newer tokens are remembered; default 1000. */
     public static final String NEWER_TOKEN_LIMIT = PREFIX + "newerTokenLimit";
+    /** Largest variant held in memory; default 48KiB. */
     public static final String MEMORY_CACHE_ASSET_LIMIT = PREFIX + "memoryCacheAssetLimit";
+    /** Memory for all held variants; default 16MiB. */
     public static final String MEMORY_CACHE_TOTAL_LIMIT = PREFIX + "memoryCacheTotalLimit";
+    /** Seconds of {@code max-age} of 400/404/405, 0 for {@code no-store}; default 0. */
     public static final String ERROR_MAX_AGE = PREFIX + "errorMaxAge";
+    /** Absolute URL replacing the context path in built URLs; default none. */
     public static final String BASE_URL = PREFIX + "baseUrl";
+    /** Whether an asset missing from the manifest makes URL building throw; default true. */
     public static final String STRICT = PREFIX + "strict";
+    /** Whether the initializer mounts the servlet by itself; default true. */
     public static final String AUTO_REGISTER = PREFIX + "autoRegister";
 
     private static final int[] REDIRECT_STATUSES = {301, 302, 303, 307, 308};

@@ -173,14 +173,9 @@ abstract class DeploymentScenariosTest {
 
     @Test
     void anInvalidSettingFailsStartUp() throws Exception {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Container.Setup setup = new Container.Setup(standardSite("20261124213206-a1b2c3d", TokenStrategy.GIT), work)
-                .param(CachebreakerSettings.REDIRECT_STATUS, "200")
-                .initializer(capturing(new CachebreakerInitializer(), failure));
-        try (Container on = factory().start(setup)) {
-            assertFalse(on.available());
-            assertTrue(failure.get().getMessage().contains("cachebreaker.redirectStatus"), failure.get().getMessage());
-        }
+        String message = startUpFailure(new Container.Setup(standardSite("20261124213206-a1b2c3d", TokenStrategy.GIT),
+                work).param(CachebreakerSettings.REDIRECT_STATUS, "200"), new CachebreakerInitializer());
+        assertTrue(message.contains("cachebreaker.redirectStatus"), message);
     }
 
     // ------------------------------------------------------------------------------------------- context path
@@ -241,6 +236,24 @@ abstract class DeploymentScenariosTest {
     }
 
     @Test
+    void aServletTheApplicationRegisteredItselfIsLeftAlone() throws Exception {
+        String token = "20261124213206-a1b2c3d";
+        Container.Setup setup = new Container.Setup(standardSite(token, TokenStrategy.GIT), work)
+                // As Spring Boot's ServletRegistrationBean does: an instance, a mapping, no load-on-startup.
+                .initializer((classes, context) -> context.addServlet("mine", new CachebreakerServlet())
+                        .addMapping("/static/*"))
+                .initializer(new CachebreakerInitializer());
+        try (Container on = factory().start(setup)) {
+            assertTrue(on.available());
+            assertEquals(null, on.servletContext().getServletRegistration(CachebreakerServlet.NAME),
+                    "the initializer did not add a second servlet");
+            assertEquals(200, get(on, "/ctx/static/" + token + "/css/app.css").statusCode());
+            assertEquals("/ctx/static/" + token + "/css/app.css",
+                    ((AssetUrls) on.servletContext().getAttribute("cachebreaker")).url("css/app.css"));
+        }
+    }
+
+    @Test
     void withoutATokenFileTheInitializerStaysOutOfTheWay() throws Exception {
         Path empty = Files.createDirectories(work.resolve("empty"));
         Container.Setup setup = new Container.Setup(SiteFixture.loader(empty), work)
@@ -256,14 +269,10 @@ abstract class DeploymentScenariosTest {
     @Test
     void registeringWithoutATokenFileFailsStartUpSayingHowToProduceIt() throws Exception {
         Path empty = Files.createDirectories(work.resolve("empty"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Container.Setup setup = new Container.Setup(SiteFixture.loader(empty), work)
-                .initializer(capturing((classes, context) -> CachebreakerServlet.register(context), failure));
-        try (Container on = factory().start(setup)) {
-            assertFalse(on.available());
-            assertTrue(failure.get().getMessage().contains("cachebreaker-maven-plugin"), failure.get().getMessage());
-            assertTrue(failure.get().getMessage().contains("process-resources"), failure.get().getMessage());
-        }
+        String message = startUpFailure(new Container.Setup(SiteFixture.loader(empty), work),
+                (classes, context) -> CachebreakerServlet.register(context));
+        assertTrue(message.contains("cachebreaker-maven-plugin"), message);
+        assertTrue(message.contains("process-resources"), message);
     }
 
     @Test
@@ -271,13 +280,9 @@ abstract class DeploymentScenariosTest {
         Path root = work.resolve("bad");
         Files.createDirectories(root.resolve("META-INF"));
         Files.writeString(root.resolve("META-INF/cachebreaker.properties"), "format=1\nstrategy=git\ntoken=nope\n");
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Container.Setup setup = new Container.Setup(SiteFixture.loader(root), work)
-                .initializer(capturing(new CachebreakerInitializer(), failure));
-        try (Container on = factory().start(setup)) {
-            assertFalse(on.available());
-            assertTrue(failure.get().getMessage().contains("malformed"), failure.get().getMessage());
-        }
+        String message = startUpFailure(new Container.Setup(SiteFixture.loader(root), work),
+                new CachebreakerInitializer());
+        assertTrue(message.contains("malformed"), message);
     }
 
     @Test
@@ -285,25 +290,28 @@ abstract class DeploymentScenariosTest {
         SiteFixture site = SiteFixture.standard(work.resolve("classes"), "20261124213206-a1b2c3d", TokenStrategy.GIT);
         ClassLoader loader = site.write();
         Files.delete(work.resolve("classes/static/20261124213206-a1b2c3d/css/app.css.gz"));
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Container.Setup setup = new Container.Setup(loader, work)
-                .initializer(capturing(new CachebreakerInitializer(), failure));
-        try (Container on = factory().start(setup)) {
-            assertFalse(on.available());
-            assertTrue(failure.get().getMessage().contains("css/app.css.gz"), failure.get().getMessage());
-        }
+        String message = startUpFailure(new Container.Setup(loader, work), new CachebreakerInitializer());
+        assertTrue(message.contains("css/app.css.gz"), message);
     }
 
-    /** Records what an initializer throws, since each container reports a failed start-up its own way. */
-    private static ServletContainerInitializer capturing(ServletContainerInitializer initializer,
-            AtomicReference<Throwable> failure) {
-        return (classes, context) -> {
+    /**
+     * Starts a deployment that must fail, and returns what the initializer threw: each container reports a failed
+     * start-up its own way, so the exception is caught on its way out.
+     */
+    private String startUpFailure(Container.Setup setup, ServletContainerInitializer initializer) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        setup.initializer((classes, context) -> {
             try {
                 initializer.onStartup(classes, context);
             } catch (Exception | Error e) {
                 failure.set(e);
                 throw e;
             }
-        };
+        });
+        try (Container on = factory().start(setup)) {
+            assertFalse(on.available(), "start-up fails");
+        }
+        assertNotNull(failure.get(), "the initializer threw");
+        return failure.get().getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package io.cachebreaker.runtime.serving;
 
 import io.cachebreaker.runtime.tokenfile.Encoding;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class AcceptEncoding {
         int star = UNSET;
         int identityQ = UNSET;
         int[] codingQ = new int[Encoding.values().length];
-        java.util.Arrays.fill(codingQ, UNSET);
+        Arrays.fill(codingQ, UNSET);
         for (String element : header.split(",")) {
             int semicolon = element.indexOf(';');
             String coding = (semicolon < 0 ? element : element.substring(0, semicolon)).strip()
@@ -79,14 +80,30 @@ public final class AcceptEncoding {
             if (p.length() < 2 || Character.toLowerCase(p.charAt(0)) != 'q' || p.charAt(1) != '=') {
                 continue;
             }
-            String value = p.substring(2);
-            if (!value.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?")) {
+            q = weight(p.substring(2));
+            if (q < 0) {
                 return -1;
             }
-            String padded = (value.contains(".") ? value : value + ".") + "000";
-            int dot = padded.indexOf('.');
-            q = Integer.parseInt(padded.substring(0, dot)) * 1000 + Integer.parseInt(padded.substring(dot + 1, dot + 4));
         }
         return q;
+    }
+
+    /** RFC 9110 {@code weight}: {@code 0[.ddd]} or {@code 1[.000]}, in thousandths; -1 when malformed. */
+    private static int weight(String value) {
+        int length = value.length();
+        if (length == 0 || length > 5 || (value.charAt(0) != '0' && value.charAt(0) != '1')
+                || (length > 1 && value.charAt(1) != '.')) {
+            return -1;
+        }
+        int fraction = 0;
+        for (int i = 2; i < 5; i++) {
+            char c = i < length ? value.charAt(i) : '0';
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            fraction = fraction * 10 + (c - '0');
+        }
+        int weight = (value.charAt(0) - '0') * 1000 + fraction;
+        return weight > 1000 ? -1 : weight;
     }
 }

@@ -96,7 +96,7 @@ public final class AssetCatalog {
      * @return the entry, or {@code null} when the manifest does not list it
      */
     public CatalogEntry get(String path) {
-        return entries.get(path);
+        return path == null ? null : entries.get(path);
     }
 
     /** @return how many assets may be served */

@@ -82,10 +82,6 @@ public final class PathDecoder {
                 if (value < 0x20 || value == 0x7f) {
                     throw Rejection.badRequest("encoded control character");
                 }
-                if (value == '%' && i + 4 < raw.length() && hex(raw.charAt(i + 3)) >= 0
-                        && hex(raw.charAt(i + 4)) >= 0) {
-                    throw Rejection.badRequest("double percent-encoding");
-                }
                 bytes.write(value);
                 i += 2;
             } else if (!isRawPathChar(c)) {
@@ -97,11 +93,22 @@ public final class PathDecoder {
         if (bytes == null) {
             return raw;
         }
+        String decoded = utf8(bytes.toByteArray());
+        // Checked on the decoded text, so %25%32%65 is caught as well as %252e.
+        for (int i = decoded.indexOf('%'); i >= 0; i = decoded.indexOf('%', i + 1)) {
+            if (i + 2 < decoded.length() && hex(decoded.charAt(i + 1)) >= 0 && hex(decoded.charAt(i + 2)) >= 0) {
+                throw Rejection.badRequest("double percent-encoding");
+            }
+        }
+        return decoded;
+    }
+
+    private static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             // Java's decoder refuses overlong forms and encoded surrogates, the classic ways to hide a '/' or '.'.

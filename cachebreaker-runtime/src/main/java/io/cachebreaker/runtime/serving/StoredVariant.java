@@ -82,6 +82,8 @@ public final class StoredVariant {
         }
         synchronized (this) {
             if (!decided) {
+                // Decided before reading: a failed read must not claim budget again on every request.
+                decided = true;
                 if (budget.claim(variant.size())) {
                     try (InputStream in = url.openStream()) {
                         byte[] read = in.readNBytes((int) variant.size());
@@ -90,7 +92,6 @@ public final class StoredVariant {
                         }
                     }
                 }
-                decided = true;
             }
             return bytes;
         }

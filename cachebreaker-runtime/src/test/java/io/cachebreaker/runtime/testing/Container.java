@@ -13,7 +13,9 @@ import java.util.Map;
 public interface Container extends AutoCloseable {
 
     /** @return such as {@code http://127.0.0.1:41234} */
-    URI origin();
+    default URI origin() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
 
     int port();
 
@@ -22,14 +24,14 @@ public interface Container extends AutoCloseable {
     /** @return whether the context started; false when start-up failed */
     boolean available();
 
+    /** Stops the container; a failure to stop fails the test. */
     @Override
-    void close() throws Exception;
+    void close();
 
     /** Starts a container. */
+    @FunctionalInterface
     interface Factory {
         Container start(Setup setup) throws Exception;
-
-        String name();
     }
 
     /** What to deploy. */

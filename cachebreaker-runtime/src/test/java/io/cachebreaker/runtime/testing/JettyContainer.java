@@ -1,24 +1,13 @@
 package io.cachebreaker.runtime.testing;
 
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** Embedded Jetty 12 with an ee10 {@link ServletContextHandler}. */
 public final class JettyContainer implements Container {
-    public static final Factory FACTORY = new Factory() {
-        @Override
-        public Container start(Setup setup) throws Exception {
-            return new JettyContainer(setup);
-        }
-
-        @Override
-        public String name() {
-            return "jetty";
-        }
-    };
+    public static final Factory FACTORY = JettyContainer::new;
 
     private final Server server;
     private final ServerConnector connector;
@@ -43,11 +32,6 @@ public final class JettyContainer implements Container {
     }
 
     @Override
-    public URI origin() {
-        return URI.create("http://127.0.0.1:" + port());
-    }
-
-    @Override
     public int port() {
         return connector.getLocalPort();
     }
@@ -63,7 +47,11 @@ public final class JettyContainer implements Container {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
+        }
     }
 }

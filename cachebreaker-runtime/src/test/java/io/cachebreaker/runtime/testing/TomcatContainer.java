@@ -1,7 +1,6 @@
 package io.cachebreaker.runtime.testing;
 
 import jakarta.servlet.ServletContext;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
@@ -11,17 +10,7 @@ import org.apache.catalina.startup.Tomcat;
 
 /** Embedded Tomcat 11, with no default web.xml and so no MIME table. */
 public final class TomcatContainer implements Container {
-    public static final Factory FACTORY = new Factory() {
-        @Override
-        public Container start(Setup setup) throws Exception {
-            return new TomcatContainer(setup);
-        }
-
-        @Override
-        public String name() {
-            return "tomcat";
-        }
-    };
+    public static final Factory FACTORY = TomcatContainer::new;
 
     private final Tomcat tomcat;
     private final Connector connector;
@@ -48,11 +37,6 @@ public final class TomcatContainer implements Container {
     }
 
     @Override
-    public URI origin() {
-        return URI.create("http://127.0.0.1:" + port());
-    }
-
-    @Override
     public int port() {
         return connector.getLocalPort();
     }
@@ -68,8 +52,12 @@ public final class TomcatContainer implements Container {
     }
 
     @Override
-    public void close() throws Exception {
-        tomcat.stop();
-        tomcat.destroy();
+    public void close() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (Exception e) {
+            throw new IllegalStateException("Tomcat did not stop", e);
+        }
     }
 }
