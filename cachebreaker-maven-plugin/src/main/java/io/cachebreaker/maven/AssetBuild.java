@@ -60,33 +60,31 @@ final class AssetBuild {
         Path tokenDir = output.resolve(directory);
         StaleTokenCleaner cleaner = new StaleTokenCleaner(output, log);
         boolean created = !Files.exists(tokenDir);
+        TokenFile tokenFile;
         AssetCopier.Result copied;
         try {
             copied = new AssetCopier(settings.precompressor(), log, onWrite).copy(sources, tokenDir);
-        } catch (MojoExecutionException | RuntimeException e) {
-            if (created) {
-                removeQuietly(tokenDir, e);
-            }
-            throw e;
-        }
-
-        TokenFile tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
-                copied.manifest());
-        Path file = output.resolve(TokenFile.RESOURCE);
-        try {
+            tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
+                    copied.manifest());
+            Path file = output.resolve(TokenFile.RESOURCE);
             if (tokenFile.writeTo(file)) {
                 onWrite.accept(file);
             }
         } catch (UncheckedIOException e) {
+            removeIfCreated(created, tokenDir, e);
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (MojoExecutionException | RuntimeException e) {
+            removeIfCreated(created, tokenDir, e);
+            throw e;
         }
         String removed = cleaner.removeStale(directory);
         return new Outcome(tokenFile, copied.written(), copied.precompressed(), removed);
     }
 
-    private static void removeQuietly(Path tokenDir, Exception failure) {
+    /** A directory this run created is not yet named by any token file: nothing would ever remove it later. */
+    private static void removeIfCreated(boolean created, Path tokenDir, Exception failure) {
         try {
-            if (Files.exists(tokenDir)) {
+            if (created && Files.exists(tokenDir)) {
                 StaleTokenCleaner.deleteTree(tokenDir);
             }
         } catch (IOException e) {

@@ -64,8 +64,8 @@ public class AssetsMojo extends AbstractMojo {
     String gitDirty;
 
     /**
-     * The directory of the assets to copy. Defaults to {@code ${project.basedir}/src/main/static}; when that default
-     * is missing the goal logs and skips, but a directory set here that is missing fails the build.
+     * The directory of the assets to copy. Defaults to {@code src/main/static} in the project directory; when that
+     * default is missing the goal logs and skips, but a directory set here that is missing fails the build.
      */
     @Parameter(property = "cachebreaker.sourceDirectory")
     File sourceDirectory;
@@ -78,7 +78,8 @@ public class AssetsMojo extends AbstractMojo {
     List<String> includes;
 
     /**
-     * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out, such as {@code **}{@code /*.scss}.
+     * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out, such as
+     * {@code **}{@code /*.scss}.
      */
     @Parameter
     List<String> excludes;

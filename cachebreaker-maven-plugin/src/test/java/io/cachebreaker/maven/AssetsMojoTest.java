@@ -29,6 +29,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 @MojoTest
@@ -58,6 +59,14 @@ class AssetsMojoTest {
         return mojo;
     }
 
+    /** Asserts that running fails with this type and that the message holds every fragment. */
+    private static void assertFails(Class<? extends Exception> type, Executable run, String... fragments) {
+        String message = assertThrows(type, run).getMessage();
+        for (String fragment : fragments) {
+            assertTrue(message.contains(fragment), message);
+        }
+    }
+
     private TokenFile tokenFile() throws IOException {
         try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
             return TokenFile.read(in, "test");
@@ -76,7 +85,8 @@ class AssetsMojoTest {
         assertFalse(mojo.skip);
         assertNull(mojo.token);
         assertNull(mojo.sourceDirectory);
-        assertTrue(mojo.outputDirectory.toPath().endsWith(Path.of("target", "classes")), mojo.outputDirectory.toString());
+        assertTrue(mojo.outputDirectory.toPath().endsWith(Path.of("target", "classes")),
+                mojo.outputDirectory.toString());
     }
 
     @Test
@@ -149,21 +159,37 @@ class AssetsMojoTest {
             mojo.execute();
             assertEquals(clean + "-dirty", tokenFile().token());
             mojo.gitDirty = "fail";
-            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-            assertTrue(e.getMessage().contains("uncommitted changes"), e.getMessage());
+            assertFails(MojoFailureException.class, mojo::execute, "uncommitted changes");
             mojo.gitDirty = "sometimes";
-            MojoExecutionException bad = assertThrows(MojoExecutionException.class, mojo::execute);
-            assertTrue(bad.getMessage().contains("cachebreaker.gitDirty"), bad.getMessage());
+            assertFails(MojoExecutionException.class, mojo::execute, "cachebreaker.gitDirty");
         }
     }
 
     @Test
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "strategy", value = "git")
+    void gitTokenWorksInAShallowClone(AssetsMojo mojo) throws Exception {
+        RevCommit head;
+        try (GitRepositoryFixture origin = new GitRepositoryFixture(tmp.resolve("origin"))) {
+            origin.commit("README.md", "one", FIRST_COMMIT);
+            head = origin.commit("README.md", "two", FIRST_COMMIT.plusSeconds(60));
+        }
+        Path clone = tmp.resolve("clone");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(tmp.resolve("origin").toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call()) {
+            assertTrue(Files.isRegularFile(clone.resolve(".git/shallow")), "the clone is shallow");
+        }
+        at(mojo).basedir = clone.toFile();
+        mojo.sourceDirectory = source.toFile();
+        mojo.execute();
+        assertEquals("20260102030505-" + head.name().substring(0, 7), tokenFile().token());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "strategy", value = "git")
     void noRepositoryNamesTheWaysOut(AssetsMojo mojo) {
-        MojoFailureException e = assertThrows(MojoFailureException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("-Dcachebreaker.token"), e.getMessage());
-        assertTrue(e.getMessage().contains("timestamp"), e.getMessage());
+        assertFails(MojoFailureException.class, at(mojo)::execute, "-Dcachebreaker.token", "timestamp");
         assertFalse(Files.exists(output.resolve(TokenFile.RESOURCE)));
     }
 
@@ -172,8 +198,7 @@ class AssetsMojoTest {
     @MojoParameter(name = "strategy", value = "git")
     @MojoParameter(name = "gitAbbrev", value = "3")
     void abbreviationOutOfRangeFails(AssetsMojo mojo) {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("cachebreaker.gitAbbrev"), e.getMessage());
+        assertFails(MojoExecutionException.class, at(mojo)::execute, "cachebreaker.gitAbbrev");
     }
 
     @Test
@@ -204,9 +229,7 @@ class AssetsMojoTest {
     @MojoParameter(name = "strategy", value = "version")
     @MojoParameter(name = "projectVersion", value = "1.0+build.5")
     void versionWithIllegalCharactersFails(AssetsMojo mojo) {
-        MojoFailureException e = assertThrows(MojoFailureException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("'1.0+build.5'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[A-Za-z0-9._-]"), e.getMessage());
+        assertFails(MojoFailureException.class, at(mojo)::execute, "'1.0+build.5'", "[A-Za-z0-9._-]");
     }
 
     @Test
@@ -225,9 +248,7 @@ class AssetsMojoTest {
         at(mojo);
         for (String bad : List.of("release/1.2", "..", ".", "x".repeat(65), "a b", "caf\u00e9")) {
             mojo.token = bad;
-            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute, bad);
-            assertTrue(e.getMessage().contains("[A-Za-z0-9._-]"), e.getMessage());
-            assertTrue(e.getMessage().contains("cachebreaker.token"), e.getMessage());
+            assertFails(MojoFailureException.class, mojo::execute, "[A-Za-z0-9._-]", "cachebreaker.token");
         }
         assertFalse(Files.exists(output.resolve(TokenFile.RESOURCE)));
     }
@@ -238,9 +259,7 @@ class AssetsMojoTest {
         at(mojo);
         for (String bad : List.of("static/assets", "static/v{token}", "{token}")) {
             mojo.prefix = bad;
-            MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute, bad);
-            assertTrue(e.getMessage().contains("'prefix'"), e.getMessage());
-            assertTrue(e.getMessage().contains("cachebreaker.prefix"), e.getMessage());
+            assertFails(MojoExecutionException.class, mojo::execute, "'prefix'", "cachebreaker.prefix");
         }
     }
 
@@ -248,25 +267,22 @@ class AssetsMojoTest {
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "strategy", value = "svn")
     void unknownStrategyNamesTheChoices(AssetsMojo mojo) {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("timestamp, git, version"), e.getMessage());
-        assertTrue(e.getMessage().contains("cachebreaker.strategy"), e.getMessage());
+        assertFails(MojoExecutionException.class, at(mojo)::execute, "timestamp, git, version",
+                "cachebreaker.strategy");
     }
 
     @Test
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "strategy", value = "explicit")
     void explicitStrategyNeedsAToken(AssetsMojo mojo) {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("cachebreaker.token"), e.getMessage());
+        assertFails(MojoExecutionException.class, at(mojo)::execute, "cachebreaker.token");
     }
 
     @Test
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "outputTimestamp", value = "yesterday")
     void unreadableOutputTimestampFails(AssetsMojo mojo) {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("outputTimestamp"), e.getMessage());
+        assertFails(MojoExecutionException.class, at(mojo)::execute, "outputTimestamp");
     }
 
     @Test
@@ -289,8 +305,7 @@ class AssetsMojoTest {
     @InjectMojo(goal = "assets")
     void missingConfiguredSourceDirectoryFails(AssetsMojo mojo) {
         at(mojo).sourceDirectory = tmp.resolve("nowhere").toFile();
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().contains("cachebreaker.sourceDirectory"), e.getMessage());
+        assertFails(MojoExecutionException.class, mojo::execute, "cachebreaker.sourceDirectory");
     }
 
     @Test
@@ -324,7 +339,8 @@ class AssetsMojoTest {
         assertEquals(gz.length, css.variant(Encoding.GZIP).size());
         // The user's own app.js.gz is kept as it is, and app.js is not precompressed over it.
         assertTrue(file.manifest().get("app.js").encoded().isEmpty());
-        assertArrayEquals(Files.readAllBytes(source.resolve("app.js.gz")), Files.readAllBytes(dir.resolve("app.js.gz")));
+        assertArrayEquals(Files.readAllBytes(source.resolve("app.js.gz")),
+                Files.readAllBytes(dir.resolve("app.js.gz")));
         if (css.variant(Encoding.BROTLI) != null) {
             assertTrue(Files.size(dir.resolve("css/app.css.br")) < CSS.length());
         }
@@ -390,6 +406,16 @@ class AssetsMojoTest {
     @Test
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "token", value = "t1")
+    void failureBeforeTheTokenFileRemovesTheNewTokenDirectory(AssetsMojo mojo) throws Exception {
+        // A non-empty directory where the token file belongs: the atomic move onto it fails.
+        Files.createDirectories(output.resolve(TokenFile.RESOURCE).resolve("blocker"));
+        assertFails(MojoExecutionException.class, at(mojo)::execute, TokenFile.RESOURCE);
+        assertFalse(Files.exists(output.resolve("static/t1")), "a token directory no token file names");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
     void symbolicLinksLeavingTheSourceDirectoryAreNotFollowed(AssetsMojo mojo) throws Exception {
         Path secret = Files.createDirectories(tmp.resolve("secret"));
         Files.writeString(secret.resolve("key.txt"), "secret");
@@ -407,8 +433,7 @@ class AssetsMojoTest {
     void sourceFilesThatCannotBeServedFailNamingTheFile(AssetsMojo mojo) throws Exception {
         Files.createDirectories(source.resolve("WEB-INF"));
         Files.writeString(source.resolve("WEB-INF/web.xml"), "<web-app/>");
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, at(mojo)::execute);
-        assertTrue(e.getMessage().contains("WEB-INF" + File.separator + "web.xml"), e.getMessage());
-        assertTrue(e.getMessage().contains("excludes"), e.getMessage());
+        assertFails(MojoExecutionException.class, at(mojo)::execute, "WEB-INF" + File.separator + "web.xml",
+                "excludes");
     }
 }

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+['skip', 'token', 'strategy', 'gitAbbrev', 'gitDirty', 'sourceDirectory', 'outputDirectory', 'prefix', 'precompress',
+ 'brotli'].each { name ->
+    assert log.contains('User property: cachebreaker.' + name) : 'help does not document cachebreaker.' + name
+}
+assert log.contains('cachebreaker:assets')
+assert log.contains('includes')
+assert log.contains('excludes')
