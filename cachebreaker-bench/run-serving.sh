@@ -3,7 +3,7 @@
 # (/static/<token>/...) and Tomcat's DefaultServlet with its cache on (/default/static/<token>/...), plus the 301 of
 # an old token; wrk (or JavaLoad when wrk is absent) measures each over HTTP/1.1 keep-alive, round-robin.
 # Server pinned to CPU 0, client to CPU 1. Loopback only.
-# Env: WRK_THREADS (1) WRK_CONNECTIONS (16) DURATION (8 s) WARMUP (3 s) REPS (3) LOADGEN (wrk|java, auto)
+# Env: WRK_THREADS (1) WRK_CONNECTIONS (16) DURATION (5 s) WARMUP (3 s) REPS (5) LOADGEN (wrk|java, auto)
 #      SERVER_OPTS (extra server JVM options, such as -Dcachebreaker.memoryCacheAssetLimit=8MiB; cachebreaker reads its
 #      settings from system properties too) NAME (serving: the results file name)
 source "$(dirname "$0")/common.sh"
@@ -36,5 +36,6 @@ cat "$WORK/server.log" >&2
   echo "- command: cachebreaker-bench/run-serving.sh"
   echo
   pinned 1 "$JAVA" -cp "$BENCH_CP" io.cachebreaker.bench.serving.ServingDriver "$(cat "$WORK/port")" "$LOADGEN" \
-    "${WRK_THREADS:-1}" "${WRK_CONNECTIONS:-16}" "${DURATION:-8}" "${WARMUP:-3}" "${REPS:-3}" "$OUT/$NAME-raw.tsv"
+    "${WRK_THREADS:-1}" "${WRK_CONNECTIONS:-16}" "${DURATION:-5}" "${WARMUP:-3}" "${REPS:-5}" "$OUT/$NAME-raw.tsv" \
+    "$(cat "$WORK/server.pid")" "$(getconf CLK_TCK 2>/dev/null || echo 100)"
 } | tee "$OUT/$NAME.md"

@@ -40,7 +40,31 @@ public final class ServingDriver {
         }
     }
 
-    record Run(double rps, double p50, double p99, long requests, String problems) {
+    /**
+     * One load run.
+     *
+     * @param cpuMicrosPerRequest the server process's CPU time (user + system, from /proc) per request: robust
+     *                            against other load on the machine, unlike req/s
+     */
+    record Run(double rps, double p50, double p99, long requests, String problems, double cpuMicrosPerRequest) {
+    }
+
+    /** The server's pid, and the kernel's clock ticks per second, for its CPU time; pid 0 when unknown. */
+    static long serverPid;
+    static long clockTicks = 100;
+
+    static long serverCpuTicks() {
+        if (serverPid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime); f[0] is field 3
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private ServingDriver() {
@@ -78,6 +102,10 @@ public final class ServingDriver {
         int warmup = Integer.parseInt(args[5]);
         int reps = Integer.parseInt(args[6]);
         Path rawOut = Path.of(args[7]);
+        if (args.length > 9) {
+            serverPid = Long.parseLong(args[8].trim());
+            clockTicks = Long.parseLong(args[9].trim());
+        }
         String base = "http://127.0.0.1:" + port;
 
         List<Scenario> all = scenarios();
@@ -108,15 +136,18 @@ public final class ServingDriver {
             load(loadgen, base + s.path(), s.header(), threads, connections, warmup);
         }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
-        StringBuilder raw = new StringBuilder("rep\tasset\tvariant\tservlet\trps\tp50_ms\tp99_ms\trequests\tproblems\n");
+        StringBuilder raw = new StringBuilder(
+                "rep\tasset\tvariant\tservlet\trps\tp50_ms\tp99_ms\trequests\tserver_cpu_us_per_request\tproblems\n");
         for (int rep = 1; rep <= reps; rep++) {
             for (Scenario s : scenarios) {
                 Run run = load(loadgen, base + s.path(), s.header(), threads, connections, seconds);
                 runs.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(run);
-                raw.append(String.format(Locale.ROOT, "%d\t%s\t%s\t%s\t%.1f\t%.3f\t%.3f\t%d\t%s%n", rep, s.asset(),
-                        s.variant(), s.servlet(), run.rps(), run.p50(), run.p99(), run.requests(), run.problems()));
-                System.err.printf(Locale.ROOT, "rep %d %s: %.0f req/s p50 %.3f ms p99 %.3f ms %s%n", rep, s.key(),
-                        run.rps(), run.p50(), run.p99(), run.problems());
+                raw.append(String.format(Locale.ROOT, "%d\t%s\t%s\t%s\t%.1f\t%.3f\t%.3f\t%d\t%.2f\t%s%n", rep,
+                        s.asset(), s.variant(), s.servlet(), run.rps(), run.p50(), run.p99(), run.requests(),
+                        run.cpuMicrosPerRequest(), run.problems()));
+                System.err.printf(Locale.ROOT, "rep %d %s: %.0f req/s p50 %.3f ms p99 %.3f ms, server CPU %.1f us/req"
+                                + " %s%n", rep, s.key(), run.rps(), run.p50(), run.p99(), run.cpuMicrosPerRequest(),
+                        run.problems());
             }
         }
         Files.createDirectories(rawOut.toAbsolutePath().getParent());
@@ -124,19 +155,21 @@ public final class ServingDriver {
 
         System.out.printf(Locale.ROOT, "### Throughput and latency (%s, %d thread(s), %d connections, %d s x %d reps,"
                 + " keep-alive; median of reps, [min-max])%n%n", loadgen, threads, connections, seconds, reps);
-        System.out.println("| asset | variant | servlet | req/s | p50 ms | p99 ms |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| asset | variant | servlet | req/s | p50 ms | p99 ms | server CPU µs/req |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Scenario s : scenarios) {
             List<Run> r = runs.get(s.key());
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", s.asset(), s.variant(), s.servlet(),
-                    Stats.medianRange(r.stream().mapToDouble(Run::rps).toArray(), "%.0f"),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", s.asset(), s.variant(),
+                    s.servlet(), Stats.medianRange(r.stream().mapToDouble(Run::rps).toArray(), "%.0f"),
                     Stats.medianRange(r.stream().mapToDouble(Run::p50).toArray(), "%.3f"),
-                    Stats.medianRange(r.stream().mapToDouble(Run::p99).toArray(), "%.3f"));
+                    Stats.medianRange(r.stream().mapToDouble(Run::p99).toArray(), "%.3f"),
+                    Stats.medianRange(r.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray(), "%.1f"));
         }
         System.out.println();
         System.out.println("### Ratio cachebreaker / DefaultServlet (req/s; per rep, then median)\n");
-        System.out.println("| asset | variant | per-rep ratios | median ratio | target | met |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| asset | variant | per-rep req/s ratios | median req/s ratio | target | met |"
+                + " CPU-efficiency ratio (DefaultServlet CPU/req ÷ ours; > 1: ours cheaper) |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Scenario s : scenarios) {
             if (!s.servlet().equals("cachebreaker")) {
                 continue;
@@ -165,14 +198,16 @@ public final class ServingDriver {
                 target = "(none set)";
                 met = "-";
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", s.asset(), s.variant(), per, median,
-                    target, met);
+            double cpuRatio = Stats.median(theirs.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray())
+                    / Stats.median(ours.stream().mapToDouble(Run::cpuMicrosPerRequest).toArray());
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s | %.2f |%n", s.asset(), s.variant(), per,
+                    median, target, met, cpuRatio);
         }
         List<Run> redirect = runs.get("small 2 KiB css | old token | cachebreaker 301");
         List<Run> small = runs.get("small 2 KiB css | identity | cachebreaker");
         if (redirect != null && small != null) {
             System.out.printf(Locale.ROOT, "| 301 of an old token vs. 200 of the small asset | (cachebreaker both)"
-                            + " | - | %.2f | (none set) | - |%n",
+                            + " | - | %.2f | (none set) | - | - |%n",
                     Stats.median(redirect.stream().mapToDouble(Run::rps).toArray())
                             / Stats.median(small.stream().mapToDouble(Run::rps).toArray()));
         }
@@ -188,6 +223,15 @@ public final class ServingDriver {
 
     static Run load(String loadgen, String url, String header, int threads, int connections, int seconds)
             throws IOException, InterruptedException {
+        long ticks0 = serverCpuTicks();
+        Run run = load0(loadgen, url, header, threads, connections, seconds);
+        long ticks = serverCpuTicks() - ticks0;
+        double cpu = serverPid > 0 && run.requests() > 0 ? ticks * 1e6 / clockTicks / run.requests() : Double.NaN;
+        return new Run(run.rps(), run.p50(), run.p99(), run.requests(), run.problems(), cpu);
+    }
+
+    static Run load0(String loadgen, String url, String header, int threads, int connections, int seconds)
+            throws IOException, InterruptedException {
         String out;
         if (loadgen.equals("wrk")) {
             List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
@@ -200,7 +244,8 @@ public final class ServingDriver {
         } else {
             out = JavaLoad.format(JavaLoad.run(URI.create(url), connections, seconds, List.of(header)));
         }
-        return parse(out);
+        Run run = parse(out);
+        return run;
     }
 
     static Run parse(String out) {
@@ -232,6 +277,6 @@ public final class ServingDriver {
         while (pr.find()) {
             problems.append(problems.length() == 0 ? "" : "; ").append(pr.group(1).trim());
         }
-        return new Run(rps, p50, p99, requests, problems.toString());
+        return new Run(rps, p50, p99, requests, problems.toString(), Double.NaN);
     }
 }
