@@ -53,6 +53,8 @@ public final class ServingServer {
 
         Path docBase = Files.createDirectories(work.resolve("docroot"));
         Context ctx = tomcat.addContext("", docBase.toString());
+        // As a standalone Tomcat's conf/web.xml does, so the DefaultServlet sends a Content-Type like ours.
+        Tomcat.addDefaultMimeTypeMappings(ctx);
         WebResourceRoot resources = new StandardRoot(ctx);
         resources.setCachingAllowed(true);
         resources.setCacheMaxSize(256 * 1024); // KiB: 256 MiB, far more than the files
