@@ -1,14 +1,15 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.TokenFile;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -139,8 +140,13 @@ public class AssetsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
     Date sessionStartTime;
 
-    @Component
-    BuildContext buildContext;
+    /** Tells an IDE's incremental build (m2e) what changed and what was written; a no-op on the command line. */
+    final BuildContext buildContext;
+
+    @Inject
+    public AssetsMojo(BuildContext buildContext) {
+        this.buildContext = buildContext;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -153,7 +159,8 @@ public class AssetsMojo extends AbstractMojo {
         if (source == null) {
             return;
         }
-        if (buildContext != null && buildContext.isIncremental() && !buildContext.hasDelta(source.toFile())) {
+        if (buildContext.isIncremental() && !buildContext.hasDelta(source.toFile())
+                && Files.isRegularFile(outputDirectory.toPath().resolve(TokenFile.RESOURCE))) {
             getLog().debug("cachebreaker: no change in " + source + ", nothing to do");
             return;
         }
@@ -161,7 +168,7 @@ public class AssetsMojo extends AbstractMojo {
         TokenResolver resolver = new TokenResolver(instant, projectVersion,
                 () -> new GitTokenSource(basedir, gitAbbrev, GitTokenSource.DirtyPolicy.parse(gitDirty), getLog())
                         .token());
-        Precompressor precompressor = precompress ? new Precompressor(true, brotli, getLog()) : null;
+        Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
                 outputDirectory.toPath(), precompressor);
         AssetBuild.Outcome outcome = new AssetBuild(resolver, instant, getLog(), this::refresh).run(settings);
@@ -195,8 +202,6 @@ public class AssetsMojo extends AbstractMojo {
     }
 
     private void refresh(Path written) {
-        if (buildContext != null) {
-            buildContext.refresh(written.toFile());
-        }
+        buildContext.refresh(written.toFile());
     }
 }

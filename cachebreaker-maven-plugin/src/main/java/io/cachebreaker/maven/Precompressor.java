@@ -7,18 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Compresses text-like assets with gzip and, where its native library loads, Brotli, keeping only results that are
- * smaller than the original.
+ * Compresses text-like assets with gzip and, where its native library loads, Brotli.
  *
  * <p>Output must be byte-for-byte reproducible: {@link GZIPOutputStream} writes a fixed header (no file name, mtime
  * 0), and both codecs are deterministic for a given level and library version.
@@ -30,16 +27,15 @@ final class Precompressor {
 
     private static final int BROTLI_QUALITY = 11;
 
-    private final boolean gzip;
     private final boolean brotli;
 
     /**
-     * @param gzip   whether to write gzip siblings
+     * Writes gzip always, Brotli when asked and available.
+     *
      * @param brotli whether to try Brotli; when its native library does not load, a warning says so once
      * @param log    for that warning
      */
-    Precompressor(boolean gzip, boolean brotli, Log log) {
-        this.gzip = gzip;
+    Precompressor(boolean brotli, Log log) {
         this.brotli = brotli && brotliAvailable(log);
     }
 
@@ -60,14 +56,7 @@ final class Precompressor {
 
     /** @return the codings this instance writes */
     Set<Encoding> encodings() {
-        EnumSet<Encoding> on = EnumSet.noneOf(Encoding.class);
-        if (gzip) {
-            on.add(Encoding.GZIP);
-        }
-        if (brotli) {
-            on.add(Encoding.BROTLI);
-        }
-        return on;
+        return brotli ? EnumSet.of(Encoding.GZIP, Encoding.BROTLI) : EnumSet.of(Encoding.GZIP);
     }
 
     /**
@@ -81,22 +70,10 @@ final class Precompressor {
     }
 
     /**
-     * Compresses with every enabled coding.
-     *
+     * @param encoding a coding from {@link #encodings()}
      * @param original the asset's bytes
-     * @return the compressed bytes by coding, only those strictly smaller than the original
+     * @return the compressed bytes, which the caller keeps only when smaller than the original
      */
-    Map<Encoding, byte[]> compress(byte[] original) {
-        Map<Encoding, byte[]> out = new EnumMap<>(Encoding.class);
-        for (Encoding encoding : encodings()) {
-            byte[] compressed = compress(encoding, original);
-            if (compressed.length < original.length) {
-                out.put(encoding, compressed);
-            }
-        }
-        return out;
-    }
-
     byte[] compress(Encoding encoding, byte[] original) {
         return switch (encoding) {
             case GZIP -> gzip(original);

@@ -162,16 +162,20 @@ final class SourceScanner {
         return matchers;
     }
 
+    /** Every spelling of a pattern with each segment-leading {@code **}{@code /} kept or dropped. */
     private static List<String> variants(String pattern) {
-        List<String> out = new ArrayList<>();
-        out.add(pattern);
         int at = pattern.indexOf("**/");
-        if (at >= 0 && (at == 0 || pattern.charAt(at - 1) == '/')) {
-            for (String rest : variants(pattern.substring(0, at) + pattern.substring(at + 3))) {
-                if (!out.contains(rest)) {
-                    out.add(rest);
-                }
-            }
+        while (at > 0 && pattern.charAt(at - 1) != '/') {
+            at = pattern.indexOf("**/", at + 1);
+        }
+        if (at < 0) {
+            return List.of(pattern);
+        }
+        String head = pattern.substring(0, at);
+        List<String> out = new ArrayList<>();
+        for (String tail : variants(pattern.substring(at + 3))) {
+            out.add(head + "**/" + tail);
+            out.add(head + tail);
         }
         return out;
     }

@@ -24,7 +24,7 @@ class AssetCopierTest {
         TreeMap<String, Path> sources = new TreeMap<>();
         sources.put("app.css", css);
         List<Path> writes = new ArrayList<>();
-        AssetCopier copier = new AssetCopier(new Precompressor(true, true, new SystemStreamLog()),
+        AssetCopier copier = new AssetCopier(new Precompressor(true, new SystemStreamLog()),
                 new SystemStreamLog(), writes::add);
         AssetCopier.Result first = copier.copy(sources, tmp.resolve("out"));
         assertTrue(first.written() >= 2, "the copy and at least its .gz");

@@ -175,10 +175,9 @@ class AssetsMojoTest {
             head = origin.commit("README.md", "two", FIRST_COMMIT.plusSeconds(60));
         }
         Path clone = tmp.resolve("clone");
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
-                .setURI(tmp.resolve("origin").toUri().toString()).setDirectory(clone.toFile()).setDepth(1).call()) {
-            assertTrue(Files.isRegularFile(clone.resolve(".git/shallow")), "the clone is shallow");
-        }
+        org.eclipse.jgit.api.Git.cloneRepository().setURI(tmp.resolve("origin").toUri().toString())
+                .setDirectory(clone.toFile()).setDepth(1).call().close();
+        assertTrue(Files.isRegularFile(clone.resolve(".git/shallow")), "the clone is shallow");
         at(mojo).basedir = clone.toFile();
         mojo.sourceDirectory = source.toFile();
         mojo.execute();
