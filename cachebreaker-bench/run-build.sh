@@ -15,7 +15,7 @@ mkdir -p "$WORK"
   echo
   bench_environment
   echo "- work dir: $WORK, file system $(df -T "$WORK" | awk 'NR==2 {print $2}')"
-  echo "- method: AssetsMojo.execute() called directly in one JVM (-Xmx2g), fields set as Maven injects them, no BuildContext (as on the command line); each run after \`sync\`, page cache warm; strategy timestamp with outputTimestamp set, so the token is stable and the re-run is a true no-change run"
+  echo "- method: AssetsMojo.execute() called directly in one JVM (-Xmx2g), fields set as Maven injects them, DefaultBuildContext (non-incremental, as on the command line); each run after \`sync\`, page cache warm; strategy timestamp with outputTimestamp set, so the token is stable and the re-run is a true no-change run"
   echo "- command: cachebreaker-bench/run-build.sh"
   echo
   "$JAVA" -Xmx2g -cp "$BENCH_CP" io.cachebreaker.maven.BuildStepBench "$WORK" "${REPS:-3}" "${GZIP_REPS:-2}" \
