@@ -16,8 +16,8 @@ bench_build() {
   else
     local mvn="mvn"
     [ -x "$ROOT/mvnw" ] && [ "${BENCH_USE_MVNW:-0}" = "1" ] && mvn="$ROOT/mvnw"
-    echo "Building: $mvn -B -q -Pbench -pl cachebreaker-bench -am package -DskipTests" >&2
-    (cd "$ROOT" && $mvn -B -q -Pbench -pl cachebreaker-bench -am package -DskipTests -Dinvoker.skip=true) >&2
+    echo "Building: $mvn -B -q -pl cachebreaker-bench -am package -DskipTests" >&2
+    (cd "$ROOT" && $mvn -B -q -pl cachebreaker-bench -am package -DskipTests -Dinvoker.skip=true) >&2
   fi
   BENCH_CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/bench-classpath.txt")"
   mkdir -p "$OUT"

@@ -68,7 +68,8 @@ final class AssetBuild {
         TokenFile tokenFile;
         AssetCopier.Result copied;
         try {
-            copied = new AssetCopier(settings.precompressor(), log, onWrite, withdraw).copy(sources, tokenDir);
+            copied = new AssetCopier(settings.precompressor(), log, onWrite, withdraw)
+                    .knowing(cleaner.manifestOf(directory)).copy(sources, tokenDir);
             tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
                     copied.manifest());
             if (tokenFile.writeTo(file)) {

@@ -34,6 +34,10 @@ import org.apache.maven.plugin.logging.Log;
  * left alone (the copier sets the time after writing), and so is a sibling with the source's time, so a re-run with
  * unchanged inputs writes nothing and compresses nothing. Files in the directory that no longer stem from a source are
  * deleted.
+ *
+ * <p>Given the manifest that the previous token file holds for this very directory, an unchanged file is not even
+ * read again: its size and digests, and those of its unchanged siblings, are taken from that manifest, so a re-run
+ * costs a directory walk instead of hashing every byte.
  */
 final class AssetCopier {
     /** Above this, a compressible file is streamed and not precompressed, to bound memory. */
@@ -46,6 +50,7 @@ final class AssetCopier {
     private final Precompressor precompressor;
     private final Log log;
     private final Consumer<Path> onWrite;
+    private AssetManifest known = AssetManifest.empty();
     private Runnable beforeFirstChange;
     private int written;
 
@@ -70,6 +75,16 @@ final class AssetCopier {
         this.log = log;
         this.onWrite = onWrite;
         this.beforeFirstChange = beforeFirstChange;
+    }
+
+    /**
+     * @param manifest what the previous token file says this directory holds; trusted for files whose size and
+     *                 modification time show they were not touched since
+     * @return this copier
+     */
+    AssetCopier knowing(AssetManifest manifest) {
+        this.known = manifest;
+        return this;
     }
 
     private void changing() {
@@ -127,9 +142,20 @@ final class AssetCopier {
                     + "precompressed sibling of it");
             compress = false;
         }
+        Asset previous = unchanged ? known.get(path) : null;
+        if (previous != null && previous.identity().size() != size) {
+            previous = null;
+        }
         if (!compress || size > MAX_IN_MEMORY) {
-            Variant identity = unchanged ? hash(source) : streamCopy(source, target, time);
+            Variant identity = previous != null ? previous.identity()
+                    : unchanged ? hash(source) : streamCopy(source, target, time);
             return new Asset(path, identity);
+        }
+        if (previous != null) {
+            Asset reused = reuse(previous, target, time, produced);
+            if (reused != null) {
+                return reused;
+            }
         }
         byte[] bytes = Files.readAllBytes(source);
         Variant identity = new Variant(bytes.length, sha256(bytes));
@@ -152,6 +178,26 @@ final class AssetCopier {
             }
         }
         return new Asset(path, identity, encoded);
+    }
+
+    /**
+     * The previous manifest's entry, when every sibling it lists is still there untouched and every coding asked
+     * for has one; otherwise {@code null}, and the asset is read again (a coding newly switched on, say).
+     */
+    private Asset reuse(Asset previous, Path target, FileTime time, Set<Path> produced) throws IOException {
+        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
+        List<Path> siblings = new ArrayList<>();
+        for (Encoding encoding : precompressor.encodings()) {
+            Variant variant = previous.variant(encoding);
+            Path sibling = target.resolveSibling(target.getFileName() + encoding.suffix());
+            if (variant == null || !sameFile(sibling, variant.size(), time)) {
+                return null;
+            }
+            encoded.put(encoding, variant);
+            siblings.add(sibling);
+        }
+        produced.addAll(siblings);
+        return new Asset(previous.path(), previous.identity(), encoded);
     }
 
     /** A source that ships {@code x.css} and {@code x.css.gz} has precompressed it itself; do not overwrite that. */

@@ -1,5 +1,6 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
@@ -57,6 +58,16 @@ final class StaleTokenCleaner {
      */
     boolean names(String directory) {
         return previous != null && previous.assetDirectory().equals(directory);
+    }
+
+    /**
+     * What the previous token file says a directory holds.
+     *
+     * @param directory a token directory, relative to the output directory
+     * @return its manifest when the previous token file names that directory, else an empty one
+     */
+    AssetManifest manifestOf(String directory) {
+        return names(directory) ? previous.manifest() : AssetManifest.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cachebreaker.bench.memory;
 
 import io.cachebreaker.bench.Fixtures;
 import io.cachebreaker.runtime.CachebreakerSettings;
+import io.cachebreaker.runtime.serving.AssetCatalog;
 import io.cachebreaker.runtime.serving.AssetSite;
 import io.cachebreaker.runtime.serving.CatalogEntry;
 import io.cachebreaker.runtime.serving.StoredVariant;
@@ -115,7 +116,7 @@ public final class MemoryBench {
                         Long.parseLong(f[2]) / count);
             }
             // Keep both reachable until here.
-            if (site.catalog().size() + small.catalog().size() == 0) {
+            if (((AssetCatalog) site.source()).size() + ((AssetCatalog) small.source()).size() == 0) {
                 System.out.println();
             }
         }
@@ -129,7 +130,7 @@ public final class MemoryBench {
     static long readAll(AssetSite site) throws Exception {
         long held = 0;
         for (Asset asset : site.tokenFile().manifest().assets()) {
-            CatalogEntry entry = site.catalog().get(asset.path());
+            CatalogEntry entry = site.source().get(asset.path());
             List<StoredVariant> variants = new ArrayList<>();
             variants.add(entry.variant(null));
             for (Encoding e : asset.encoded().keySet()) {
