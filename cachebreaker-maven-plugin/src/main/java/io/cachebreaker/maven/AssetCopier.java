@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -133,8 +134,10 @@ final class AssetCopier {
 
     private Asset copyOne(String path, Path source, Path target, SortedMap<String, Path> sources,
             Set<Path> produced) throws IOException {
-        FileTime time = Files.getLastModifiedTime(source);
-        long size = Files.size(source);
+        // One stat for the source and one for the target: on a re-run these are most of the work.
+        BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
+        FileTime time = attributes.lastModifiedTime();
+        long size = attributes.size();
         boolean unchanged = sameFile(target, size, time);
         boolean compress = precompressor != null && Precompressor.isCompressible(path);
         if (compress && clashes(path, sources)) {
@@ -210,9 +213,14 @@ final class AssetCopier {
         return false;
     }
 
-    private static boolean sameFile(Path target, long size, FileTime time) throws IOException {
-        return Files.isRegularFile(target) && Files.size(target) == size
-                && Files.getLastModifiedTime(target).equals(time);
+    private static boolean sameFile(Path target, long size, FileTime time) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return false;
+        }
+        return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().equals(time);
     }
 
     private void write(Path target, byte[] bytes, FileTime time) throws IOException {
