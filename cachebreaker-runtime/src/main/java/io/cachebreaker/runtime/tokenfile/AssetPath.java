@@ -59,16 +59,28 @@ public final class AssetPath {
                 return "it has an unpaired surrogate";
             }
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty()) {
-                return "it has an empty segment (a leading, trailing or double '/')";
+        // By index rather than split: the servlet checks every request path here, so this runs on the hot path.
+        int start = 0;
+        for (int end = path.indexOf('/'); ; end = path.indexOf('/', start)) {
+            String problem = segmentProblem(path, start, end < 0 ? path.length() : end);
+            if (problem != null || end < 0) {
+                return problem;
             }
-            if (segment.equals(".") || segment.equals("..")) {
-                return "it has a '" + segment + "' segment";
-            }
-            if (segment.equalsIgnoreCase("WEB-INF") || segment.equalsIgnoreCase("META-INF")) {
-                return "it has a " + segment + " segment, which is never served";
-            }
+            start = end + 1;
+        }
+    }
+
+    private static String segmentProblem(String path, int start, int end) {
+        int length = end - start;
+        if (length == 0) {
+            return "it has an empty segment (a leading, trailing or double '/')";
+        }
+        if ((length == 1 || length == 2) && path.charAt(start) == '.' && path.charAt(end - 1) == '.') {
+            return "it has a '" + path.substring(start, end) + "' segment";
+        }
+        if ((length == 7 && path.regionMatches(true, start, "WEB-INF", 0, 7))
+                || (length == 8 && path.regionMatches(true, start, "META-INF", 0, 8))) {
+            return "it has a " + path.substring(start, end) + " segment, which is never served";
         }
         return null;
     }
