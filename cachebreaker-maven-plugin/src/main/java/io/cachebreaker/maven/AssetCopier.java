@@ -14,11 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,7 +159,7 @@ final class AssetCopier {
             }
         }
         byte[] bytes = Files.readAllBytes(source);
-        Variant identity = new Variant(bytes.length, sha256(bytes));
+        Variant identity = Variant.of(bytes);
         if (!unchanged) {
             write(target, bytes, time);
         }
@@ -169,14 +167,14 @@ final class AssetCopier {
         for (Encoding encoding : precompressor.encodings()) {
             Path sibling = target.resolveSibling(target.getFileName() + encoding.suffix());
             if (unchanged && Files.isRegularFile(sibling) && Files.getLastModifiedTime(sibling).equals(time)) {
-                encoded.put(encoding, new Variant(Files.size(sibling), sha256(Files.readAllBytes(sibling))));
+                encoded.put(encoding, Variant.of(Files.readAllBytes(sibling)));
                 produced.add(sibling);
                 continue;
             }
             byte[] compressed = precompressor.compress(encoding, bytes);
             if (compressed.length < bytes.length) {
                 write(sibling, compressed, time);
-                encoded.put(encoding, new Variant(compressed.length, sha256(compressed)));
+                encoded.put(encoding, Variant.of(compressed));
                 produced.add(sibling);
             }
         }
@@ -235,37 +233,28 @@ final class AssetCopier {
     private Variant streamCopy(Path source, Path target, FileTime time) throws IOException {
         changing();
         Files.createDirectories(target.getParent());
-        MessageDigest digest = newDigest();
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-                OutputStream out = Files.newOutputStream(target)) {
-            size = in.transferTo(out);
+        Variant variant;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            variant = copyDigesting(source, out);
         }
         Files.setLastModifiedTime(target, time);
         written++;
         onWrite.accept(target);
-        return new Variant(size, HexFormat.of().formatHex(digest.digest()));
+        return variant;
     }
 
     private static Variant hash(Path source) throws IOException {
-        MessageDigest digest = newDigest();
+        return copyDigesting(source, OutputStream.nullOutputStream());
+    }
+
+    /** Reads the source once, hashing what passes on to {@code out}. */
+    private static Variant copyDigesting(Path source, OutputStream out) throws IOException {
+        MessageDigest digest = Variant.newDigest();
         long size;
         try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+            size = in.transferTo(out);
         }
-        return new Variant(size, HexFormat.of().formatHex(digest.digest()));
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Variant.digested(size, digest);
     }
 
     /** Deletes what a source no longer stands for, and directories left empty; returns whether dir is now empty. */

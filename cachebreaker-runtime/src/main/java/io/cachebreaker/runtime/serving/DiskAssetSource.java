@@ -10,10 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.EnumMap;
 
 /**
@@ -63,7 +60,7 @@ public final class DiskAssetSource implements AssetSource {
                 return null;
             }
             byte[] bytes = Files.readAllBytes(real);
-            Variant variant = new Variant(bytes.length, sha256(bytes));
+            Variant variant = Variant.of(bytes);
             return new CatalogEntry(new Asset(path, variant), contentTypes.of(path),
                     StoredVariant.held(variant, bytes), new EnumMap<>(Encoding.class),
                     Files.getLastModifiedTime(real).toInstant().truncatedTo(ChronoUnit.SECONDS));
@@ -73,11 +70,4 @@ public final class DiskAssetSource implements AssetSource {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
 }
