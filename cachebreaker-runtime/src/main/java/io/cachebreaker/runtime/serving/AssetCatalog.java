@@ -7,7 +7,6 @@ import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import io.cachebreaker.runtime.tokenfile.Variant;
 import java.io.IOException;
 import java.net.JarURLConnection;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
@@ -75,8 +74,9 @@ public final class AssetCatalog implements AssetSource {
     /** The size of a resource without reading it, or -1 when the URL kind does not tell. */
     private static long sizeOf(URL url) {
         try {
-            if ("file".equals(url.getProtocol())) {
-                return Files.size(Path.of(url.toURI()));
+            Path file = StoredVariant.fileOf(url);
+            if (file != null) {
+                return Files.size(file);
             }
             if ("jar".equals(url.getProtocol())) {
                 URLConnection connection = url.openConnection();
@@ -84,7 +84,7 @@ public final class AssetCatalog implements AssetSource {
                     return jar.getJarEntry().getSize();
                 }
             }
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+        } catch (IOException e) {
             // Not knowable here; the manifest's size is trusted.
         }
         return -1;

@@ -24,6 +24,7 @@ public final class StoredVariant {
     private final Encoding encoding;
     private final Variant variant;
     private final URL url;
+    private final Path file;
     private final String etag;
     private final MemoryBudget budget;
     private volatile byte[] bytes;
@@ -33,6 +34,7 @@ public final class StoredVariant {
         this.encoding = encoding;
         this.variant = variant;
         this.url = url;
+        this.file = url == null ? null : fileOf(url);
         // The build-time digest makes the tag identical on every node; each coding has its own digest, so its own tag.
         this.etag = '"' + variant.sha256() + '"';
         this.budget = budget;
@@ -100,7 +102,17 @@ public final class StoredVariant {
      * @throws IOException when deciding whether to hold the bytes needed a read, and it failed
      */
     public Path transferableFile() throws IOException {
-        if (held() != null || !"file".equals(url.getProtocol())) {
+        return held() != null ? null : file;
+    }
+
+    /**
+     * The file behind a class path URL.
+     *
+     * @param url a resource URL
+     * @return the file for a {@code file:} URL, or {@code null} for any other kind (such as {@code jar:})
+     */
+    static Path fileOf(URL url) {
+        if (!"file".equals(url.getProtocol())) {
             return null;
         }
         try {
@@ -132,13 +144,9 @@ public final class StoredVariant {
     }
 
     private InputStream open(long offset) throws IOException {
-        if ("file".equals(url.getProtocol())) {
-            try {
-                FileChannel channel = FileChannel.open(Path.of(url.toURI()), StandardOpenOption.READ);
-                return Channels.newInputStream(channel.position(offset));
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                // An odd file URL: fall through to the generic stream.
-            }
+        if (file != null) {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return Channels.newInputStream(channel.position(offset));
         }
         InputStream in = url.openStream();
         in.skipNBytes(offset);
