@@ -12,6 +12,7 @@ import io.cachebreaker.runtime.testing.RawResponse;
 import io.cachebreaker.runtime.testing.SiteFixture;
 import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
+import io.cachebreaker.runtime.tokenfile.TokenSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -340,7 +341,7 @@ abstract class AttackSurfaceContractTest {
                 attack("encoded slash ending the token", "/ctx/static/v1%2Fcss/app.css"),
                 attack("encoded backslash in the token", "/ctx/static/v%5C1/css/app.css"),
                 attack("10 KB token", "/ctx/static/" + "v".repeat(10 * 1024) + "/css/app.css"),
-                attack("token one past the limit", "/ctx/static/" + "v".repeat(65) + "/css/app.css"),
+                attack("token one past the limit", "/ctx/static/" + "v".repeat(TokenSyntax.MAX_LENGTH + 1) + "/css/app.css"),
                 attack("non-ASCII token, encoded", "/ctx/static/v%C3%A91/css/app.css"),
                 attack("non-ASCII token, raw", "/ctx/static/" + utf8OnTheWire("v\u00e91") + "/css/app.css"),
                 attack("fullwidth token", "/ctx/static/%EF%BD%961/css/app.css"),

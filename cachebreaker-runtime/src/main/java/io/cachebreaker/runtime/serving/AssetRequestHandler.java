@@ -48,15 +48,15 @@ public final class AssetRequestHandler {
         }
         CatalogEntry entry = catalog.get(path.assetPath());
         switch (judge.apply(path.token())) {
-            case CURRENT:
+            case SERVE:
                 return entry == null ? statusReplies.error(404) : responder.respond(request, entry);
-            case OLDER:
+            case REDIRECT_PERMANENTLY:
                 return entry == null ? statusReplies.error(404)
                         : statusReplies.permanentRedirect(urls.localUrl(entry), request.query());
-            case NEWER_WAIT:
+            case RETRY_LATER:
                 // The newer release may have assets this one lacks, so the manifest is not consulted.
                 return statusReplies.retryLater();
-            case NEWER_EXPIRED:
+            case REDIRECT_TEMPORARILY:
                 return entry == null ? statusReplies.error(404)
                         : statusReplies.temporaryRedirect(urls.localUrl(entry), request.query());
             default:

@@ -1,15 +1,20 @@
 package io.cachebreaker.runtime.serving;
 
-import io.cachebreaker.runtime.tokenfile.TokenOrder;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 
 /**
- * Decides whether a token is the current one, older, newer or malformed, by the order of the strategy recorded in
- * the token file, never by comparing text.
+ * Decides what a request's token gets, by the order of the strategy recorded in the token file, never by comparing
+ * text: the current token is served, an older one redirected, a malformed one not found, and a newer one waited for
+ * during its grace period.
+ *
+ * <p>Two tokens with the same ordered part and different fingerprints (the same version or CI token built twice with
+ * different bytes, or a token from before fingerprints next to one with) have no order. Such a token is answered as a
+ * newer one: 503 within its grace, then a non-cacheable 302. Neither answer can be cached as a wrong asset, and the
+ * grace ends every retry loop, whereas a 301 could pin the wrong bytes in a cache for as long as it lives.
  */
 public final class TokenJudge {
     private final String current;
-    private final TokenOrder order;
+    private final TokenStrategy strategy;
     private final NewerTokenTracker newer;
 
     /**
@@ -21,7 +26,7 @@ public final class TokenJudge {
      */
     public TokenJudge(String current, TokenStrategy strategy, NewerTokenTracker newer) {
         this.current = current;
-        this.order = strategy.order();
+        this.strategy = strategy;
         this.newer = newer;
     }
 
@@ -33,19 +38,14 @@ public final class TokenJudge {
      */
     public TokenVerdict judge(String token) {
         if (token.equals(current)) {
-            return TokenVerdict.CURRENT;
+            return TokenVerdict.SERVE;
         }
-        if (!order.accepts(token)) {
-            return TokenVerdict.MALFORMED;
+        if (!strategy.accepts(token)) {
+            return TokenVerdict.NOT_FOUND;
         }
-        int comparison = order.compare(token, current);
-        if (comparison < 0) {
-            return TokenVerdict.OLDER;
+        if (strategy.compare(token, current) < 0) {
+            return TokenVerdict.REDIRECT_PERMANENTLY;
         }
-        if (comparison == 0) {
-            // A different spelling of the same place in the order (1.0 vs 1.0.0); the orders make this impossible.
-            return TokenVerdict.MALFORMED;
-        }
-        return newer.withinGrace(token) ? TokenVerdict.NEWER_WAIT : TokenVerdict.NEWER_EXPIRED;
+        return newer.withinGrace(token) ? TokenVerdict.RETRY_LATER : TokenVerdict.REDIRECT_TEMPORARILY;
     }
 }

@@ -135,7 +135,7 @@ public final class SiteFixture {
             for (Map.Entry<String, byte[]> e : unlisted.entrySet()) {
                 put(e.getKey(), e.getValue());
             }
-            tokenFile().writeTo(root.resolve(TokenFile.RESOURCE));
+            put(TokenFile.RESOURCE, tokenFile().toBytes());
             return loader(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
