@@ -74,6 +74,22 @@ public final class AssetCatalog implements AssetSource {
         return new AssetCatalog(Map.copyOf(entries));
     }
 
+    /**
+     * The catalog of a token file's current release for building URLs only: it knows every listed path and digest
+     * but holds no bytes, so it needs neither a class loader nor the asset files. A request walk never sees it.
+     *
+     * @param tokenFile the token file
+     * @return the catalog
+     */
+    public static AssetCatalog forUrls(TokenFile tokenFile) {
+        Map<String, CatalogEntry> entries = new HashMap<>();
+        for (Asset asset : tokenFile.manifest().assets()) {
+            entries.put(asset.path(), new CatalogEntry(asset, null, null, new EnumMap<>(Encoding.class),
+                    tokenFile.lastModified()));
+        }
+        return new AssetCatalog(Map.copyOf(entries));
+    }
+
     private static StoredVariant resolve(ClassLoader loader, String name, Encoding encoding, Variant variant,
             MemoryBudget budget) {
         URL url = loader.getResource(name);
