@@ -22,7 +22,8 @@ public final class CachebreakerInitializer implements ServletContainerInitialize
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         try {
-            CachebreakerSettings settings = CachebreakerSettings.from(context::getInitParameter);
+            CachebreakerSettings settings =
+                    CachebreakerSettings.fromInitParametersAndSystemProperties(context::getInitParameter);
             if (!settings.autoRegister()) {
                 return;
             }
