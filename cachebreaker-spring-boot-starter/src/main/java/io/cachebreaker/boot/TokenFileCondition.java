@@ -33,7 +33,9 @@ class TokenFileCondition extends SpringBootCondition {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return ConditionOutcome.inverse(present.getMatchOutcome(context, metadata));
+            // Not ConditionOutcome.inverse: Spring Boot 4 removed it.
+            ConditionOutcome outcome = present.getMatchOutcome(context, metadata);
+            return new ConditionOutcome(!outcome.isMatch(), outcome.getConditionMessage());
         }
     }
 }
