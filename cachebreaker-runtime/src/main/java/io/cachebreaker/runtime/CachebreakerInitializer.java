@@ -14,8 +14,8 @@ import java.util.Set;
  * context init parameter {@code cachebreaker.autoRegister=false}. Registered in
  * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  *
- * <p>Spring Boot's embedded containers do not run these initializers; register the servlet as
- * {@link CachebreakerServlet} shows.
+ * <p>Spring Boot's embedded containers do not run these initializers; add cachebreaker-spring-boot-starter, or
+ * register the servlet as {@link CachebreakerServlet} shows.
  */
 public final class CachebreakerInitializer implements ServletContainerInitializer {
 

@@ -21,7 +21,8 @@ import java.util.Objects;
  * <pre>
  * // any Servlet container (embedded Jetty or Tomcat, a ServletContextListener, a ServletContainerInitializer)
  * CachebreakerServlet.register(servletContext);
- * // Spring Boot, whose embedded containers do not run ServletContainerInitializers
+ * // Spring Boot, whose embedded containers do not run ServletContainerInitializers, without the
+ * // cachebreaker-spring-boot-starter (which does this for you)
  * &#64;Bean ServletContextInitializer cachebreaker() { return CachebreakerServlet::register; }
  * </pre>
  * {@link #register} maps the servlet, loads it on start-up and publishes {@link AssetUrls} at once. Registering the

@@ -36,8 +36,12 @@ final class CachebreakerServletInitializer implements ServletContextInitializer,
     public void onStartup(ServletContext context) {
         String own = servletRegisteredByTheApplication(context);
         if (own != null) {
-            LOG.info("cachebreaker: the application registers CachebreakerServlet itself (as '" + own + "'), so the"
-                    + " starter leaves the servlet and its settings to that registration.");
+            // In a WAR, the runtime's own ServletContainerInitializer may have come first; say so, since then the
+            // cachebreaker.* properties are not what the servlet uses.
+            LOG.info("cachebreaker: CachebreakerServlet is already registered as '" + own + "' (by the application,"
+                    + " or in a WAR by the runtime's ServletContainerInitializer), so the starter leaves the servlet to"
+                    + " that registration, which reads its settings from context parameters and system properties,"
+                    + " not from the cachebreaker.* properties.");
             return;
         }
         CachebreakerSettings settings = BootSettings.resolve(properties, context::getInitParameter,
