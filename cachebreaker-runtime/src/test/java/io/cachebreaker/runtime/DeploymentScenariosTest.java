@@ -260,6 +260,14 @@ abstract class DeploymentScenariosTest {
                     "not the init parameter's 7, nor the second registration's 1");
             AssetSite site = (AssetSite) on.servletContext().getAttribute(SiteRegistry.SITE_ATTRIBUTE);
             assertSame(inCode, site.settings());
+            assertSame(AssetUrls.of(on.servletContext()), AssetUrls.of(on.servletContext(),
+                    CachebreakerSettings.builder().baseUrl("https://cdn.example.com").build()), "the first one stays");
+        }
+        // With no servlet registered (as with a mock servlet context), the helper takes the settings it is given.
+        try (Container on = factory().start(new Container.Setup(standardSite(token, TokenStrategy.GIT), work))) {
+            AssetUrls urls = AssetUrls.of(on.servletContext(),
+                    CachebreakerSettings.builder().baseUrl("https://cdn.example.com/app").build());
+            assertEquals("https://cdn.example.com/app/static/" + token + "/css/app.css", urls.url("css/app.css"));
         }
     }
 

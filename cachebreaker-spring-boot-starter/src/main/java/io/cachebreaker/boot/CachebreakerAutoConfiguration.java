@@ -47,11 +47,20 @@ public class CachebreakerAutoConfiguration {
                     DevtoolsDevMode.directory(properties.isDevtools(), resourceLoader.getClassLoader()));
         }
 
-        /** The servlet context exists by now: Boot creates the web server before it creates ordinary beans. */
+        /**
+         * The servlet context exists by now: Boot creates the web server before it creates ordinary beans, so the
+         * helper normally exists already. Where no servlet was registered, as in a mock servlet context (MockMvc), it
+         * is built here with the same settings the servlet would have had.
+         */
         @Bean
         @ConditionalOnMissingBean
-        AssetUrls cachebreakerAssetUrls(ServletContext servletContext) {
-            return AssetUrls.of(servletContext);
+        AssetUrls cachebreakerAssetUrls(ServletContext servletContext, CachebreakerProperties properties,
+                ResourceLoader resourceLoader) {
+            if (CachebreakerServletInitializer.servletRegisteredIn(servletContext) != null) {
+                return AssetUrls.of(servletContext);
+            }
+            return AssetUrls.of(servletContext, BootSettings.resolve(properties, servletContext::getInitParameter,
+                    DevtoolsDevMode.directory(properties.isDevtools(), resourceLoader.getClassLoader())));
         }
     }
 

@@ -34,7 +34,7 @@ final class CachebreakerServletInitializer implements ServletContextInitializer,
 
     @Override
     public void onStartup(ServletContext context) {
-        String own = servletRegisteredByTheApplication(context);
+        String own = servletRegisteredIn(context);
         if (own != null) {
             // In a WAR, the runtime's own ServletContainerInitializer may have come first; say so, since then the
             // cachebreaker.* properties are not what the servlet uses.
@@ -54,7 +54,8 @@ final class CachebreakerServletInitializer implements ServletContextInitializer,
         CachebreakerServlet.register(context, settings);
     }
 
-    private static String servletRegisteredByTheApplication(ServletContext context) {
+    /** @return the name under which the context holds a {@link CachebreakerServlet}, or {@code null} */
+    static String servletRegisteredIn(ServletContext context) {
         for (ServletRegistration registration : context.getServletRegistrations().values()) {
             if (CachebreakerServlet.class.getName().equals(registration.getClassName())) {
                 return registration.getName();
