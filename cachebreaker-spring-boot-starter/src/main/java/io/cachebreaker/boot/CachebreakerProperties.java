@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -108,7 +109,7 @@ public class CachebreakerProperties {
         values.put(Setting.DEV_PREFIX, devPrefix);
         values.put(Setting.ROLLOUT_HOPS, rolloutHops);
         values.put(Setting.ROLLOUT_WINDOW, rolloutWindow);
-        values.values().removeIf(java.util.Objects::isNull);
+        values.values().removeIf(Objects::isNull);
         return values;
     }
 
