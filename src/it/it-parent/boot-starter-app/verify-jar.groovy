@@ -9,7 +9,7 @@ void verify(File basedir, String container) {
     // The IT's POM, as invoker filtered it, names the Boot version the jar must report.
     def bootVersion = (new File(basedir, 'pom.xml').text =~ /<boot.version>([^<]+)<\/boot.version>/)[0][1]
     // Each class and its number of tests; a test that did not run fails the IT.
-    ['ShopApplicationTest': 7, 'BackOffTest': 1, 'NoTokenFileTest': 1, 'MockServletContextTest': 1].each { name, count ->
+    ['ShopApplicationTest': 7, 'BackOffTest': 1, 'NoTokenFileTest': 1, 'MockServletContextTest': 1, 'WebMvcSliceTest': 1].each { name, count ->
         def report = new File(basedir, "target/surefire-reports/TEST-shop.${name}.xml")
         assert report.isFile() : "$name did not run"
         def suite = (report.text =~ /<testsuite [^>]*/)[0]
