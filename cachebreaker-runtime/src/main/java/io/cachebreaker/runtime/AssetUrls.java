@@ -5,6 +5,7 @@ import io.cachebreaker.runtime.serving.AssetUrlBuilder;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 
 /**
  * Builds the URLs of cache-broken assets, such as {@code /ctx/static/<token>/css/app.css}: a lookup and a string
@@ -65,6 +66,25 @@ public final class AssetUrls {
      */
     public static AssetUrls of(TokenFile tokenFile, String contextPath) {
         return new AssetUrls(new AssetUrlBuilder(tokenFile, AssetCatalog.forUrls(tokenFile), contextPath, null, true));
+    }
+
+    /**
+     * The helper of an application, reading the token file with the given settings if nothing in the context has
+     * yet; otherwise the helper that exists, whatever its settings (see
+     * {@link CachebreakerServlet#register(ServletContext, CachebreakerSettings)}). For code that builds URLs where no
+     * servlet is registered, such as a test with a mock servlet context.
+     *
+     * @param context  the servlet context
+     * @param settings the settings to use if the context has none yet
+     * @return the helper
+     * @throws io.cachebreaker.runtime.tokenfile.TokenFileException when the token file is missing or malformed
+     */
+    public static AssetUrls of(ServletContext context, CachebreakerSettings settings) {
+        if (context.getAttribute(ATTRIBUTE) instanceof AssetUrls urls) {
+            return urls;
+        }
+        SiteRegistry.site(context, Objects.requireNonNull(settings, "settings"));
+        return (AssetUrls) context.getAttribute(ATTRIBUTE);
     }
 
     /**

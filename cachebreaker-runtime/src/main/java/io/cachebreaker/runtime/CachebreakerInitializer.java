@@ -14,15 +14,16 @@ import java.util.Set;
  * context init parameter {@code cachebreaker.autoRegister=false}. Registered in
  * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  *
- * <p>Spring Boot's embedded containers do not run these initializers; register the servlet as
- * {@link CachebreakerServlet} shows.
+ * <p>Spring Boot's embedded containers do not run these initializers; add cachebreaker-spring-boot-starter, or
+ * register the servlet as {@link CachebreakerServlet} shows.
  */
 public final class CachebreakerInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         try {
-            CachebreakerSettings settings = CachebreakerSettings.from(context::getInitParameter);
+            CachebreakerSettings settings =
+                    CachebreakerSettings.fromInitParametersAndSystemProperties(context::getInitParameter);
             if (!settings.autoRegister()) {
                 return;
             }

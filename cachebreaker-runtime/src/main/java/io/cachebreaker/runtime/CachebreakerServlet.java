@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Enumeration;
+import java.util.Objects;
 
 /**
  * Serves {@code /<prefix>/<current token>/<path>}, redirects older tokens, answers 503 for newer ones during a
@@ -20,7 +21,8 @@ import java.util.Enumeration;
  * <pre>
  * // any Servlet container (embedded Jetty or Tomcat, a ServletContextListener, a ServletContainerInitializer)
  * CachebreakerServlet.register(servletContext);
- * // Spring Boot, whose embedded containers do not run ServletContainerInitializers
+ * // Spring Boot, whose embedded containers do not run ServletContainerInitializers, without the
+ * // cachebreaker-spring-boot-starter (which does this for you)
  * &#64;Bean ServletContextInitializer cachebreaker() { return CachebreakerServlet::register; }
  * </pre>
  * {@link #register} maps the servlet, loads it on start-up and publishes {@link AssetUrls} at once. Registering the
@@ -50,7 +52,30 @@ public class CachebreakerServlet extends HttpServlet {
      * @throws IllegalStateException when another servlet holds the name or the mapping
      */
     public static ServletRegistration.Dynamic register(ServletContext context) {
-        AssetSite site = SiteRegistry.site(context);
+        return register(SiteRegistry.site(context), context);
+    }
+
+    /**
+     * Registers the servlet as {@link #register(ServletContext)} does, with settings made in code rather than read
+     * from init parameters and system properties:
+     * <pre>
+     * CachebreakerServlet.register(context, CachebreakerSettings.builder().retryAfter(Duration.ofSeconds(5)).build());
+     * </pre>
+     * A context has one set of settings, fixed by whichever comes first: this call, {@link #register(ServletContext)},
+     * {@link AssetUrls#of}, or the servlet's start-up. Call it before anything else in the context asks for asset URLs;
+     * settings given after that are ignored, and the context's log says so.
+     *
+     * @param context  the servlet context, during start-up
+     * @param settings the settings for this context
+     * @return the registration
+     * @throws io.cachebreaker.runtime.tokenfile.TokenFileException when the token file is missing or malformed
+     * @throws IllegalStateException when another servlet holds the name or the mapping
+     */
+    public static ServletRegistration.Dynamic register(ServletContext context, CachebreakerSettings settings) {
+        return register(SiteRegistry.site(context, Objects.requireNonNull(settings, "settings")), context);
+    }
+
+    private static ServletRegistration.Dynamic register(AssetSite site, ServletContext context) {
         ServletRegistration.Dynamic registration = context.addServlet(NAME, CachebreakerServlet.class);
         if (registration == null) {
             ServletRegistration existing = context.getServletRegistration(NAME);

@@ -30,11 +30,31 @@ final class SiteRegistry {
      * @throws IllegalArgumentException                             when a setting is invalid
      */
     static AssetSite site(ServletContext context) {
+        return site(context, null);
+    }
+
+    /**
+     * The site of a context, built on first use with the given settings. The first caller decides: when the site
+     * exists already, it is returned as it is, and settings given now are ignored (with a log line if they differ
+     * from those in use).
+     *
+     * @param context  the servlet context
+     * @param settings the settings, or {@code null} to read init parameters and system properties
+     * @return the site
+     */
+    static AssetSite site(ServletContext context, CachebreakerSettings settings) {
         synchronized (LOCK) {
             if (context.getAttribute(SITE_ATTRIBUTE) instanceof AssetSite existing) {
+                if (settings != null && settings != existing.settings()) {
+                    context.log("cachebreaker: the site of this context was already built with other settings,"
+                            + " which stay in force; register the servlet with its settings before anything calls"
+                            + " AssetUrls.of or registers it without them.");
+                }
                 return existing;
             }
-            CachebreakerSettings settings = CachebreakerSettings.from(context::getInitParameter);
+            if (settings == null) {
+                settings = CachebreakerSettings.fromInitParametersAndSystemProperties(context::getInitParameter);
+            }
             Clock clock = context.getAttribute(CLOCK_ATTRIBUTE) instanceof Clock given ? given : Clock.systemUTC();
             AssetSite site = AssetSite.load(classLoader(context), context.getContextPath(), settings,
                     context::getMimeType, clock);

@@ -115,7 +115,7 @@ abstract class AttackSurfaceContractTest {
         }
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"));
         container = factory().start(new Container.Setup(loader, work)
-                .param(CachebreakerSettings.NEWER_TOKEN_LIMIT, String.valueOf(NEWER_TOKEN_LIMIT))
+                .param(Setting.NEWER_TOKEN_LIMIT.key(), String.valueOf(NEWER_TOKEN_LIMIT))
                 .initializer((classes, context) -> context.setAttribute(SiteRegistry.CLOCK_ATTRIBUTE, clock))
                 .initializer(new CachebreakerInitializer()));
         assertTrue(container.available(), "the context starts");

@@ -96,7 +96,7 @@ abstract class DeploymentScenariosTest {
         MutableClock clock = clock();
         String current = "20261124213206-a1b2c3d";
         Container.Setup setup = setup(standardSite(current, TokenStrategy.GIT), clock)
-                .param(CachebreakerSettings.NEWER_TOKEN_LIMIT, "2");
+                .param(Setting.NEWER_TOKEN_LIMIT.key(), "2");
         try (Container on = factory().start(setup)) {
             String withdrawn = "/ctx/static/20261201000000-beef/css/app.css?v=2";
             assertEquals(503, get(on, withdrawn).statusCode());
@@ -129,15 +129,15 @@ abstract class DeploymentScenariosTest {
     void settingsChangeTheHeaders() throws Exception {
         String token = "20261124213206-a1b2c3d";
         Container.Setup setup = setup(standardSite(token, TokenStrategy.GIT), clock())
-                .param(CachebreakerSettings.CACHE_MAX_AGE, "60")
-                .param(CachebreakerSettings.IMMUTABLE, "false")
-                .param(CachebreakerSettings.RETRY_AFTER, "7")
-                .param(CachebreakerSettings.REDIRECT_STATUS, "308")
-                .param(CachebreakerSettings.REDIRECT_MAX_AGE, "0")
-                .param(CachebreakerSettings.ERROR_MAX_AGE, "30")
-                .param(CachebreakerSettings.NEWER_TOKEN_GRACE, "0")
-                .param(CachebreakerSettings.BASE_URL, "https://cdn.example.com/app/")
-                .param(CachebreakerSettings.STRICT, "false");
+                .param(Setting.CACHE_MAX_AGE.key(), "60")
+                .param(Setting.IMMUTABLE.key(), "false")
+                .param(Setting.RETRY_AFTER.key(), "7")
+                .param(Setting.REDIRECT_STATUS.key(), "308")
+                .param(Setting.REDIRECT_MAX_AGE.key(), "0")
+                .param(Setting.ERROR_MAX_AGE.key(), "30")
+                .param(Setting.NEWER_TOKEN_GRACE.key(), "0")
+                .param(Setting.BASE_URL.key(), "https://cdn.example.com/app/")
+                .param(Setting.STRICT.key(), "false");
         try (Container on = factory().start(setup)) {
             assertEquals("public, max-age=60", header(get(on, "/ctx/static/" + token + "/css/app.css"),
                     "Cache-Control"));
@@ -162,19 +162,19 @@ abstract class DeploymentScenariosTest {
     void aSystemPropertyOverridesTheInitParameter() throws Exception {
         String token = "20261124213206-a1b2c3d";
         Container.Setup setup = setup(standardSite(token, TokenStrategy.GIT), clock())
-                .param(CachebreakerSettings.RETRY_AFTER, "7");
-        System.setProperty(CachebreakerSettings.RETRY_AFTER, "11");
+                .param(Setting.RETRY_AFTER.key(), "7");
+        System.setProperty(Setting.RETRY_AFTER.key(), "11");
         try (Container on = factory().start(setup)) {
             assertEquals("11", header(get(on, "/ctx/static/20991231000000-abcd/css/app.css"), "Retry-After"));
         } finally {
-            System.clearProperty(CachebreakerSettings.RETRY_AFTER);
+            System.clearProperty(Setting.RETRY_AFTER.key());
         }
     }
 
     @Test
     void anInvalidSettingFailsStartUp() throws Exception {
         String message = startUpFailure(new Container.Setup(standardSite("20261124213206-a1b2c3d", TokenStrategy.GIT),
-                work).param(CachebreakerSettings.REDIRECT_STATUS, "200"), new CachebreakerInitializer());
+                work).param(Setting.REDIRECT_STATUS.key(), "200"), new CachebreakerInitializer());
         assertTrue(message.contains("cachebreaker.redirectStatus"), message);
     }
 
@@ -214,14 +214,14 @@ abstract class DeploymentScenariosTest {
         String token = "20261124213206-a1b2c3d";
         List<ServletRegistration.Dynamic> registrations = new ArrayList<>();
         Container.Setup setup = new Container.Setup(standardSite(token, TokenStrategy.GIT), work)
-                .param(CachebreakerSettings.AUTO_REGISTER, "false")
+                .param(Setting.AUTO_REGISTER.key(), "false")
                 .initializer(new CachebreakerInitializer());
         try (Container on = factory().start(setup)) {
             assertTrue(on.available());
             assertEquals(404, get(on, "/ctx/static/" + token + "/css/app.css").statusCode(), "not mounted");
         }
         Container.Setup programmatic = new Container.Setup(standardSite(token, TokenStrategy.GIT), work)
-                .param(CachebreakerSettings.AUTO_REGISTER, "false")
+                .param(Setting.AUTO_REGISTER.key(), "false")
                 .initializer(new CachebreakerInitializer())
                 .initializer((classes, context) -> {
                     registrations.add(CachebreakerServlet.register(context));
@@ -232,6 +232,42 @@ abstract class DeploymentScenariosTest {
             assertEquals(2, registrations.size());
             assertTrue(registrations.get(1).getMappings().contains("/static/*"), "idempotent");
             assertSame(AssetUrls.of(on.servletContext()), on.servletContext().getAttribute(AssetUrls.ATTRIBUTE));
+        }
+    }
+
+    @Test
+    void settingsGivenInCodeAreUsedInsteadOfInitParametersAndTheFirstRegistrationWins() throws Exception {
+        String token = "20261124213206-a1b2c3d";
+        CachebreakerSettings inCode = CachebreakerSettings.builder()
+                .retryAfter(Duration.ofSeconds(8))
+                .cacheMaxAge(Duration.ofSeconds(120))
+                .build();
+        Container.Setup setup = new Container.Setup(standardSite(token, TokenStrategy.GIT), work)
+                .param(Setting.RETRY_AFTER.key(), "7")
+                .initializer((classes, context) -> {
+                    CachebreakerServlet.register(context, inCode);
+                    // Later callers get the site as the first registration built it.
+                    CachebreakerServlet.register(context, CachebreakerSettings.builder().retryAfter(
+                            Duration.ofSeconds(1)).build());
+                    CachebreakerServlet.register(context);
+                });
+        try (Container on = factory().start(setup)) {
+            assertTrue(on.available());
+            HttpResponse<byte[]> asset = get(on, "/ctx/static/" + token + "/css/app.css");
+            assertEquals(200, asset.statusCode());
+            assertEquals("public, max-age=120, immutable", header(asset, "Cache-Control"));
+            assertEquals("8", header(get(on, "/ctx/static/20991231000000-abcd/css/app.css"), "Retry-After"),
+                    "not the init parameter's 7, nor the second registration's 1");
+            AssetSite site = (AssetSite) on.servletContext().getAttribute(SiteRegistry.SITE_ATTRIBUTE);
+            assertSame(inCode, site.settings());
+            assertSame(AssetUrls.of(on.servletContext()), AssetUrls.of(on.servletContext(),
+                    CachebreakerSettings.builder().baseUrl("https://cdn.example.com").build()), "the first one stays");
+        }
+        // With no servlet registered (as with a mock servlet context), the helper takes the settings it is given.
+        try (Container on = factory().start(new Container.Setup(standardSite(token, TokenStrategy.GIT), work))) {
+            AssetUrls urls = AssetUrls.of(on.servletContext(),
+                    CachebreakerSettings.builder().baseUrl("https://cdn.example.com/app").build());
+            assertEquals("https://cdn.example.com/app/static/" + token + "/css/app.css", urls.url("css/app.css"));
         }
     }
 

@@ -71,7 +71,7 @@ abstract class DevModeContractTest {
         logger.addHandler(capture);
         try {
             container = factory().start(setup(Files.createDirectories(work.resolve("no-token-file")))
-                    .param(CachebreakerSettings.DEV, src.toString()));
+                    .param(Setting.DEV.key(), src.toString()));
         } finally {
             logger.removeHandler(capture);
         }
@@ -172,7 +172,7 @@ abstract class DevModeContractTest {
         SiteFixture built = new SiteFixture(classes, BUILT_TOKEN, TokenStrategy.GIT, "assets/{token}/v");
         built.asset("css/app.css", "old".getBytes());
         built.write();
-        try (Container dev = factory().start(setup(classes).param(CachebreakerSettings.DEV, src.toString()))) {
+        try (Container dev = factory().start(setup(classes).param(Setting.DEV.key(), src.toString()))) {
             assertTrue(dev.available());
             HttpResponse<byte[]> response = send("GET", dev, "/ctx/assets/dev/v/css/app.css");
             assertEquals(200, response.statusCode());
@@ -198,7 +198,7 @@ abstract class DevModeContractTest {
     @Test
     void aMissingDirectoryFailsStartUp() throws Exception {
         try (Container broken = factory().start(setup(work.resolve("no-token-file"))
-                .param(CachebreakerSettings.DEV, work.resolve("no-such-dir").toString()))) {
+                .param(Setting.DEV.key(), work.resolve("no-such-dir").toString()))) {
             assertFalse(broken.available());
         }
     }

@@ -193,7 +193,7 @@ abstract class RollingDeployContractTest {
 
     @Test
     void zeroHopsRestoresTheSeedForBrowsersToo() throws Exception {
-        try (Container on = start(CachebreakerSettings.ROLLOUT_HOPS, "0")) {
+        try (Container on = start(Setting.ROLLOUT_HOPS.key(), "0")) {
             assertEquals(503, get(on, "/ctx/static/" + NEWER + "/css/app.css", "Sec-Fetch-Mode", BROWSER)
                     .statusCode());
             assertEquals(301, get(on, "/ctx/static/" + OLDER + "/css/app.css", "Sec-Fetch-Mode", BROWSER)
@@ -203,7 +203,7 @@ abstract class RollingDeployContractTest {
 
     @Test
     void theBoundIsASetting() throws Exception {
-        try (Container on = start(CachebreakerSettings.ROLLOUT_HOPS, "2")) {
+        try (Container on = start(Setting.ROLLOUT_HOPS.key(), "2")) {
             String newer = "/ctx/static/" + NEWER + "/css/app.css";
             assertEquals(307, get(on, newer + "?cb-hop=1", "Sec-Fetch-Mode", BROWSER).statusCode());
             assertEquals(503, get(on, newer + "?cb-hop=2", "Sec-Fetch-Mode", BROWSER).statusCode());

@@ -1,6 +1,7 @@
 package io.cachebreaker.runtime.serving;
 
 import io.cachebreaker.runtime.CachebreakerSettings;
+import io.cachebreaker.runtime.Setting;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The rules that differ in dev mode (setting {@value CachebreakerSettings#DEV}): one fixed token, a prefix that does
+ * The rules that differ in dev mode (setting {@code cachebreaker.dev}): one fixed token, a prefix that does
  * not need the plugin to have run, and every other token sent to the fixed one.
  */
 public final class DevMode {
@@ -21,7 +22,7 @@ public final class DevMode {
 
     /**
      * The token file dev mode works with: the fixed token and an empty manifest, with the prefix of the real token
-     * file when there is one, so URLs keep their shape, and otherwise {@value CachebreakerSettings#DEV_PREFIX}.
+     * file when there is one, so URLs keep their shape, and otherwise {@code cachebreaker.devPrefix}.
      *
      * @param loader   where a real token file may be
      * @param settings the settings
@@ -55,6 +56,6 @@ public final class DevMode {
      */
     public static String warning(Path directory) {
         return "cachebreaker DEV MODE: serving " + directory + " from disk with no caching, under the token '" + TOKEN
-                + "'; never use in production. Unset " + CachebreakerSettings.DEV + " to turn it off.";
+                + "'; never use in production. Unset " + Setting.DEV.key() + " to turn it off.";
     }
 }
