@@ -131,7 +131,7 @@ final class TokenResolver {
         if (lookup.head() == null) {
             throw new MojoFailureException("cachebreaker strategy 'git' " + lookup.missing() + ". Build inside a git"
                     + " checkout with a commit, pass the token explicitly (-Dcachebreaker.token=<release tag or commit"
-                    + " id>), or use another strategy (-Dcachebreaker.strategy=auto, timestamp or version).");
+                    + " id>), or use another strategy (-Dcachebreaker.strategy=timestamp, version or auto).");
         }
         return lookup.head();
     }
