@@ -48,7 +48,8 @@ import org.apache.maven.plugin.logging.Log;
 final class AssetBuild {
     /** What the mojo configured, already defaulted. */
     record Settings(String explicitToken, String strategy, String prefix, Path sourceDirectory, List<String> includes,
-            List<String> excludes, Path outputDirectory, Precompressor precompressor, boolean unsafeOmitFingerprint) {
+            List<String> excludes, Path outputDirectory, Precompressor precompressor, boolean unsafeOmitFingerprint,
+            int threads) {
     }
 
     /**
@@ -120,7 +121,8 @@ final class AssetBuild {
         try {
             Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
             Files.createDirectories(stagedAssets);
-            copied = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe).copy(sources);
+            copied = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe, settings.threads())
+                    .copy(sources);
             probe.staged(staging);
         } catch (IOException e) {
             throw discard(staging, new MojoExecutionException("cachebreaker cannot stage the assets in " + staging

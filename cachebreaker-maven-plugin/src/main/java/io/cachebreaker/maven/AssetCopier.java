@@ -19,6 +19,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -39,6 +46,11 @@ import org.apache.maven.plugin.logging.Log;
  *       written where smaller than the original.</li>
  * </ul>
  * Copies keep the source's modification time, which is what tells the next build that a file is unchanged.
+ *
+ * <p>Assets are handled on up to {@link #defaultThreads()} threads (hashing and compressing are CPU-bound), and the
+ * results are collected in path order, so the directory, the manifest and the fingerprint are byte for byte those of a
+ * single-threaded run. Each asset writes only its own files. When one fails, the others are stopped and waited for
+ * before the failure is thrown, so that the caller can remove the directory with nothing still writing into it.
  */
 final class AssetCopier {
     /** Above this, a compressible file is streamed and not precompressed, to bound memory. */
@@ -64,6 +76,7 @@ final class AssetCopier {
     private final PreviousBuild previous;
     private final Path directory;
     private final AssetBuild.Probe probe;
+    private final int threads;
 
     /**
      * @param precompressor the codecs, or {@code null} for no precompression
@@ -71,14 +84,26 @@ final class AssetCopier {
      * @param previous      the previous build, whose unchanged files are linked rather than read again
      * @param directory     the directory to fill; it must not hold any of the files yet
      * @param probe         told of each file written, for tests
+     * @param threads       how many assets to handle at once, at least 1
      */
     AssetCopier(Precompressor precompressor, Log log, PreviousBuild previous, Path directory,
-            AssetBuild.Probe probe) {
+            AssetBuild.Probe probe, int threads) {
         this.precompressor = precompressor;
         this.log = log;
         this.previous = previous;
         this.directory = directory;
         this.probe = probe;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * The threads a build uses by default: one per core, at most four. Under {@code mvn -T}, each module that runs
+     * the goal at the same time has its own pool.
+     *
+     * @return {@code min(available processors, 4)}
+     */
+    static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), 4);
     }
 
     /**
@@ -91,8 +116,7 @@ final class AssetCopier {
         List<String> files = new ArrayList<>();
         int written = 0;
         int precompressed = 0;
-        for (Map.Entry<String, Path> entry : sources.entrySet()) {
-            Copied copied = copyOne(entry.getKey(), entry.getValue(), sources);
+        for (Copied copied : copyAll(sources)) {
             assets.add(copied.asset());
             files.addAll(copied.files());
             written += copied.written();
@@ -101,6 +125,81 @@ final class AssetCopier {
             }
         }
         return new Result(AssetManifest.of(assets), List.copyOf(files), written, precompressed);
+    }
+
+    /** Every asset, in path order, handled on this thread or on a bounded pool. */
+    private List<Copied> copyAll(SortedMap<String, Path> sources) throws MojoExecutionException {
+        List<Copied> copied = new ArrayList<>(sources.size());
+        if (threads == 1 || sources.size() < 2) {
+            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+                copied.add(copyOne(entry.getKey(), entry.getValue(), sources));
+            }
+            return copied;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()), new Workers());
+        try {
+            List<Future<Copied>> futures = new ArrayList<>(sources.size());
+            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+                futures.add(pool.submit(() -> copyOne(entry.getKey(), entry.getValue(), sources)));
+            }
+            for (Future<Copied> future : futures) {
+                copied.add(result(future));
+            }
+            return copied;
+        } finally {
+            stop(pool);
+        }
+    }
+
+    private static Copied result(Future<Copied> future) throws MojoExecutionException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("cachebreaker was interrupted while copying the assets", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MojoExecutionException failure) {
+                throw failure;
+            }
+            if (cause instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (cause instanceof Error failure) {
+                throw failure;
+            }
+            throw new MojoExecutionException("cachebreaker cannot copy the assets: " + cause, cause);
+        }
+    }
+
+    /** Stops the pool and waits for running copies, so nothing writes into the directory after this returns. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Named daemon threads, so a stack dump shows whose they are and they never keep a JVM alive. */
+    private static final class Workers implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "cachebreaker-copy-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private Copied copyOne(String path, Path source, SortedMap<String, Path> sources)

@@ -187,7 +187,7 @@ public class AssetsMojo extends AbstractMojo {
                         .lookup(), getLog());
         Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
-                outputDirectory.toPath(), precompressor, unsafeOmitFingerprint);
+                outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads());
         AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, List.of(), AssetBuild.Probe.NONE)
                 .run(settings);
 

@@ -42,8 +42,45 @@ class AssetCopierTest {
 
     private AssetCopier.Result copy(Precompressor precompressor, PreviousBuild previous, String token,
             TreeMap<String, Path> sources) throws MojoExecutionException {
+        return copy(precompressor, previous, token, sources, AssetCopier.defaultThreads());
+    }
+
+    private AssetCopier.Result copy(Precompressor precompressor, PreviousBuild previous, String token,
+            TreeMap<String, Path> sources, int threads) throws MojoExecutionException {
         return new AssetCopier(precompressor, new SystemStreamLog(), previous, output().resolve("static/" + token),
-                AssetBuild.Probe.NONE).copy(sources);
+                AssetBuild.Probe.NONE, threads).copy(sources);
+    }
+
+    /** Four threads give exactly what one gives: the same files, bytes, manifest and so fingerprint. */
+    @Test
+    void aParallelCopyIsByteIdenticalToASingleThreadedOne() throws Exception {
+        TreeMap<String, Path> sources = new TreeMap<>();
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 60; i++) {
+            String name = "dir" + (i % 7) + "/file" + i + (i % 3 == 0 ? ".png" : i % 3 == 1 ? ".css" : ".js");
+            Path file = tmp.resolve("src").resolve(name);
+            Files.createDirectories(file.getParent());
+            byte[] bytes = i % 3 == 0 ? new byte[1000 + random.nextInt(20_000)]
+                    : ("/* " + i + " */ p { margin: " + i + "px }\n").repeat(1 + random.nextInt(500)).getBytes();
+            if (i % 3 == 0) {
+                random.nextBytes(bytes);
+            }
+            Files.write(file, bytes);
+            sources.put(name, file);
+        }
+        Precompressor precompressor = new Precompressor(true, new SystemStreamLog());
+        AssetCopier.Result single = copy(precompressor, new PreviousBuild(output(), null), "one", sources, 1);
+        AssetCopier.Result parallel = copy(precompressor, new PreviousBuild(output(), null), "four", sources, 4);
+        assertEquals(single.manifest(), parallel.manifest());
+        assertEquals(io.cachebreaker.runtime.tokenfile.Fingerprint.of(single.manifest()),
+                io.cachebreaker.runtime.tokenfile.Fingerprint.of(parallel.manifest()));
+        assertEquals(single.files(), parallel.files());
+        assertEquals(single.written(), parallel.written());
+        assertEquals(single.precompressed(), parallel.precompressed());
+        for (String file : single.files()) {
+            assertEquals(-1L, Files.mismatch(output().resolve("static/one/" + file),
+                    output().resolve("static/four/" + file)), file);
+        }
     }
 
     @Test

@@ -262,12 +262,16 @@ class AssetsMojoBadInputTest {
 
     /** Runs the build step as the mojo does, with a probe that may fail it on the way. */
     private AssetBuild.Outcome build(String token, AssetBuild.Probe probe) throws Exception {
+        return build(token, probe, AssetCopier.defaultThreads());
+    }
+
+    private AssetBuild.Outcome build(String token, AssetBuild.Probe probe, int threads) throws Exception {
         BuildInstant instant = BuildInstant.of("2026-01-02T03:04:05Z", null);
         TokenResolver resolver = new TokenResolver(instant, "1.0", () -> {
             throw new AssertionError("no git");
         }, new SystemStreamLog());
         AssetBuild.Settings settings = new AssetBuild.Settings(token, "auto", "static/{token}", source, null, null,
-                output, new Precompressor(false, new SystemStreamLog()), false);
+                output, new Precompressor(false, new SystemStreamLog()), false, threads);
         return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, List.of(), probe).run(settings);
     }
 
@@ -323,6 +327,37 @@ class AssetsMojoBadInputTest {
         assertEquals(first, tokenFile().token());
         assertTokenFileIsTrustworthy();
         assertEquals(List.of(first), staticEntries(), "no tree that no token file names");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aFailureOnAWorkerThreadLeavesNoTokenFileAndNothingStaged(AssetsMojo injected) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            write("many/file" + i + ".css", ("p.x" + i + " { margin: 0 }\n").repeat(50));
+        }
+        List<String> failedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AssetBuild.Probe failOnWorker = new AssetBuild.Probe() {
+            @Override
+            public void written(Path file) throws IOException {
+                if (file.getFileName().toString().equals("file17.css")) {
+                    failedOn.add(Thread.currentThread().getName());
+                    throw new IOException("no space left on device, say");
+                }
+            }
+        };
+        String message = failure(() -> build("t1", failOnWorker, 4));
+        assertMentions(message, "file17.css", "no space left");
+        assertEquals(1, failedOn.size());
+        assertTrue(failedOn.get(0).startsWith("cachebreaker-copy-"), failedOn.get(0));
+        assertFalse(Files.exists(tokenFilePath()));
+        assertEquals(List.of(), staticEntries(), "no token directory and no staging directory");
+
+        String first = build("t1", AssetBuild.Probe.NONE, 4).tokenFile().token();
+        write("many/file17.css", "p { margin: 1px }\n");
+        failure(() -> build("t1", failOnWorker, 4));
+        assertEquals(first, tokenFile().token(), "the previous token file stays");
+        assertTokenFileIsTrustworthy();
+        assertEquals(List.of(first), staticEntries());
     }
 
     @Test
