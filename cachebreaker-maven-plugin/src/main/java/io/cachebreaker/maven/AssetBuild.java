@@ -1,5 +1,6 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
 import io.cachebreaker.runtime.tokenfile.Fingerprint;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
@@ -115,14 +116,25 @@ final class AssetBuild {
         checkDirectories(settings.sourceDirectory(), output);
         PreviousBuild previous = PreviousBuild.read(output, log);
 
+        if (settings.unsafeOmitFingerprint()) {
+            log.warn("cachebreaker: unsafeOmitFingerprint is true, so the token '" + ordered.orderedPart() + "' does"
+                    + " not end with the fingerprint of the assets. An asset that changes under an unchanged token"
+                    + " stays stale in browsers and CDNs for cacheMaxAge (a year by default, as immutable), or is"
+                    + " blocked on a Subresource Integrity mismatch.");
+        }
         Path mount = output.resolve(prefix.mount());
         Path staging = mount.resolve(StaleTokenCleaner.STAGING_PREFIX + UUID.randomUUID());
+        Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
+        AssetCopier copier = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe,
+                settings.threads());
+        Outcome same = unchanged(copier.unchanged(sources), ordered, settings, prefix, previous);
+        if (same != null) {
+            return same;
+        }
         AssetCopier.Result copied;
         try {
-            Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
             Files.createDirectories(stagedAssets);
-            copied = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe, settings.threads())
-                    .copy(sources);
+            copied = copier.copy(sources);
             probe.staged(staging);
         } catch (IOException e) {
             throw discard(staging, new MojoExecutionException("cachebreaker cannot stage the assets in " + staging
@@ -133,7 +145,7 @@ final class AssetBuild {
             throw discard(staging, e);
         }
 
-        String token = finalToken(ordered, copied, settings.unsafeOmitFingerprint());
+        String token = finalToken(ordered, copied.manifest(), settings.unsafeOmitFingerprint());
         Path tokenRoot = mount.resolve(token);
         Path file = output.resolve(TokenFile.RESOURCE);
         boolean published;
@@ -165,16 +177,45 @@ final class AssetBuild {
         return new Outcome(tokenFile, published ? copied.written() : 0, copied.precompressed(), published, removed);
     }
 
-    /** The ordered part and the fingerprint of what was staged, unless the user took the risk of leaving it out. */
-    private String finalToken(TokenResolver.ResolvedToken ordered, AssetCopier.Result copied, boolean omit) {
-        if (omit) {
-            log.warn("cachebreaker: unsafeOmitFingerprint is true, so the token '" + ordered.orderedPart() + "' does"
-                    + " not end with the fingerprint of the assets. An asset that changes under an unchanged token"
-                    + " stays stale in browsers and CDNs for cacheMaxAge (a year by default, as immutable), or is"
-                    + " blocked on a Subresource Integrity mismatch.");
-            return ordered.orderedPart();
+    /** The ordered part and the fingerprint of the assets, unless the user took the risk of leaving it out. */
+    private static String finalToken(TokenResolver.ResolvedToken ordered, AssetManifest manifest, boolean omit) {
+        return omit ? ordered.orderedPart()
+                : ordered.strategy().withFingerprint(ordered.orderedPart(), Fingerprint.of(manifest));
+    }
+
+    /**
+     * A re-run with the same inputs: every asset unchanged since the previous build, so the token would be the
+     * previous one and its directory is already the result. Then nothing is staged and nothing is written (the token
+     * file only if its other fields changed, such as a retained release).
+     *
+     * @return the outcome, or {@code null} when the build must stage
+     */
+    private Outcome unchanged(AssetManifest manifest, TokenResolver.ResolvedToken ordered, Settings settings,
+            AssetPrefix prefix, PreviousBuild previous) throws MojoExecutionException {
+        if (manifest == null || !previous.exists()) {
+            return null;
         }
-        return ordered.strategy().withFingerprint(ordered.orderedPart(), Fingerprint.of(copied.manifest()));
+        String token = finalToken(ordered, manifest, settings.unsafeOmitFingerprint());
+        Path tokenRoot = settings.outputDirectory().resolve(prefix.mount()).resolve(token);
+        if (!token.equals(previous.token()) || !tokenRoot.equals(previous.tokenRoot())
+                || !Files.isDirectory(tokenRoot, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        List<RetainedRelease> kept = retained.stream().filter(release -> !release.token().equals(token)).toList();
+        TokenFile tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(), manifest,
+                kept);
+        Path file = settings.outputDirectory().resolve(TokenFile.RESOURCE);
+        try {
+            if (TokenFileWriter.write(tokenFile, file)) {
+                onWrite.accept(file);
+            }
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
+        List<String> removed = new StaleTokenCleaner(settings.outputDirectory(), log).clean(previous, tokenRoot, keep);
+        return new Outcome(tokenFile, 0, (int) manifest.assets().stream().filter(a -> !a.encoded().isEmpty()).count(),
+                false, removed);
     }
 
     /**

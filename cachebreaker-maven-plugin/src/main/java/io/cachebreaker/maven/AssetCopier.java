@@ -202,17 +202,46 @@ final class AssetCopier {
         }
     }
 
+    /**
+     * What {@link #copy} would describe if every asset were unchanged since the previous build, found without
+     * writing anything: lets a re-run with the same inputs see that the previous token directory is already the
+     * result.
+     *
+     * @param sources source files by asset path
+     * @return the manifest, or {@code null} when some asset is new or changed, or cannot be checked
+     */
+    AssetManifest unchanged(SortedMap<String, Path> sources) {
+        List<Asset> assets = new ArrayList<>(sources.size());
+        for (Map.Entry<String, Path> entry : sources.entrySet()) {
+            String path = entry.getKey();
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
+                Asset asset = reusable(path, attributes, compresses(path, attributes, sources));
+                if (asset == null) {
+                    return null;
+                }
+                assets.add(asset);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return AssetManifest.of(assets);
+    }
+
+    private boolean compresses(String path, BasicFileAttributes attributes, SortedMap<String, Path> sources) {
+        return precompressor != null && Precompressor.isCompressible(path) && attributes.size() <= MAX_IN_MEMORY
+                && !clashes(path, sources);
+    }
+
     private Copied copyOne(String path, Path source, SortedMap<String, Path> sources)
             throws MojoExecutionException {
         Path target = directory.resolve(path);
         try {
             BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
-            boolean compress = precompressor != null && Precompressor.isCompressible(path)
-                    && attributes.size() <= MAX_IN_MEMORY;
-            if (compress && clashes(path, sources)) {
+            boolean compress = compresses(path, attributes, sources);
+            if (!compress && precompressor != null && Precompressor.isCompressible(path) && clashes(path, sources)) {
                 log.info("cachebreaker: not precompressing " + path + ", the source directory already has a "
                         + "precompressed sibling of it");
-                compress = false;
             }
             Files.createDirectories(target.getParent());
             Copied linked = linkUnchanged(path, attributes, compress, target);
@@ -234,6 +263,23 @@ final class AssetCopier {
      */
     private Copied linkUnchanged(String path, BasicFileAttributes source, boolean compress, Path target)
             throws IOException {
+        Asset asset = reusable(path, source, compress);
+        if (asset == null) {
+            return null;
+        }
+        List<String> files = new ArrayList<>();
+        link(previous.file(path), target);
+        files.add(path);
+        for (Encoding encoding : asset.encoded().keySet()) {
+            String sibling = path + encoding.suffix();
+            link(previous.file(sibling), directory.resolve(sibling));
+            files.add(sibling);
+        }
+        return new Copied(asset, files, 0);
+    }
+
+    /** The previous build's description of an asset, when its files there are the source's and complete. */
+    private Asset reusable(String path, BasicFileAttributes source, boolean compress) {
         Asset known = previous.asset(path);
         FileTime time = source.lastModifiedTime();
         if (known == null || known.identity().size() != source.size()
@@ -250,15 +296,7 @@ final class AssetCopier {
                 encoded.put(encoding, variant);
             }
         }
-        List<String> files = new ArrayList<>();
-        link(previous.file(path), target);
-        files.add(path);
-        for (Encoding encoding : encoded.keySet()) {
-            String sibling = path + encoding.suffix();
-            link(previous.file(sibling), directory.resolve(sibling));
-            files.add(sibling);
-        }
-        return new Copied(new Asset(path, known.identity(), encoded), files, 0);
+        return new Asset(path, known.identity(), encoded);
     }
 
     /** Copies and hashes in one read. */

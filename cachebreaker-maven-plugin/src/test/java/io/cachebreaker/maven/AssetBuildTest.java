@@ -34,19 +34,53 @@ class AssetBuildTest {
     }
 
     private AssetBuild.Outcome build(String prefix, List<RetainedRelease> retained) throws Exception {
+        return build(prefix, retained, AssetBuild.Probe.NONE);
+    }
+
+    private AssetBuild.Outcome build(String prefix, List<RetainedRelease> retained, AssetBuild.Probe probe)
+            throws Exception {
         TokenResolver resolver = new TokenResolver(BuildInstant.of("2026-01-02T03:04:05Z", null), "1.0", () -> {
             throw new AssertionError("no git");
         }, new SystemStreamLog());
         AssetBuild.Settings settings = new AssetBuild.Settings("rel", "auto", prefix, source, null, null, output,
                 new Precompressor(false, new SystemStreamLog()), false, 2);
-        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, retained, AssetBuild.Probe.NONE)
-                .run(settings);
+        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, retained, probe).run(settings);
     }
 
     private List<String> entries(String dir) throws Exception {
         try (Stream<Path> list = Files.list(output.resolve(dir))) {
             return list.map(path -> path.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** A re-run with the same inputs does not even stage: nothing in the output is created, touched or removed. */
+    @Test
+    void aRerunWithTheSameInputsStagesNothing() throws Exception {
+        Files.writeString(source.resolve("app.js"), "console.log(1);\n".repeat(40));
+        TokenFile first = build("static/{token}", List.of()).tokenFile();
+        AssetBuild.Probe mustNotStage = new AssetBuild.Probe() {
+            @Override
+            public void written(Path file) {
+                throw new AssertionError("wrote " + file);
+            }
+
+            @Override
+            public void staged(Path staging) {
+                throw new AssertionError("staged " + staging);
+            }
+        };
+        AssetBuild.Outcome again = build("static/{token}", List.of(), mustNotStage);
+        assertFalse(again.published());
+        assertEquals(0, again.written());
+        assertEquals(List.of(), again.removed());
+        assertEquals(first, again.tokenFile());
+        assertEquals(List.of(first.token()), entries("static"));
+
+        // One changed asset: staged, and the unchanged one is linked from the previous directory.
+        Files.writeString(source.resolve("css/app.css"), "p { margin: 1px }\n".repeat(40));
+        AssetBuild.Outcome changed = build("static/{token}", List.of());
+        assertTrue(changed.published());
+        assertEquals(2, changed.written(), "app.css and its .gz; app.js and its .gz are linked");
     }
 
     @Test
