@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark 4, git token: generates (once) a repository of 100,000 commits with `git fast-import` (10,000 files in
-# the work tree), then times the plugin's GitTokenSource.token() (JGit) with the dirty check off (gitDirty=ignore)
+# the work tree), then times the plugin's GitTokenSource.lookup() (JGit) with the dirty check off (gitDirty=ignore)
 # and on (gitDirty=suffix): one call in each of several fresh JVMs (cold) and repeated calls in one JVM (warm);
 # the git CLI doing the same work is timed for reference.
 # Env: COMMITS (100000) FILES (10000) COLD_RUNS (5) WARM_RUNS (10)
@@ -35,7 +35,7 @@ ms_of() { # runs a command 5 times, prints the median wall time in ms
   echo
   bench_environment
   echo "- repository: $COMMITS commits ($(git -C "$REPO" rev-list --count HEAD) on HEAD), $(git -C "$REPO" ls-files | wc -l) tracked files in the work tree, $(du -sh "$REPO/.git" | cut -f1) .git; made by git fast-import in $(cat "$REPO.complete") ms (once; reused while $REPO.complete exists)"
-  echo "- method: GitTokenSource.token() called directly (io.cachebreaker.maven.GitTokenBench): cold = one call in a fresh JVM (JGit classes loaded by that call, as in the first module of a Maven build), ${COLD_RUNS:-5} JVMs; warm = ${WARM_RUNS:-10} calls after 5 warm-up calls in one JVM. Times exclude JVM start-up."
+  echo "- method: GitTokenSource.lookup() called directly (io.cachebreaker.maven.GitTokenBench): cold = one call in a fresh JVM (JGit classes loaded by that call, as in the first module of a Maven build), ${COLD_RUNS:-5} JVMs; warm = ${WARM_RUNS:-10} calls after 5 warm-up calls in one JVM. Times exclude JVM start-up."
   echo "- command: cachebreaker-bench/run-git-token.sh"
   echo
   echo "| dirty check | JVM | runs (ms) | median (ms) | token | target | met |"

@@ -3,6 +3,8 @@ import java.time.ZoneOffset
 import org.eclipse.jgit.api.Git
 import org.eclipse.jgit.lib.PersonIdent
 
+// invoker appends to build.log while the build runs: a tracked build.log would make the tree dirty.
+new File(basedir, '.gitignore').text = 'build.log\n'
 new File(basedir, 'README.txt').text = 'first\n'
 def git = Git.init().setDirectory(basedir).setInitialBranch('main').call()
 try {

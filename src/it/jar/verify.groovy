@@ -1,3 +1,4 @@
+import io.cachebreaker.runtime.tokenfile.Fingerprint
 import io.cachebreaker.runtime.tokenfile.TokenFile
 import java.util.jar.JarFile
 
@@ -7,7 +8,10 @@ try {
     assert entry != null : 'the jar has no token file'
     def file = jar.getInputStream(entry).withCloseable { TokenFile.read(it, 'jar') }
     assert file.strategy().id() == 'timestamp'
-    assert file.token() ==~ /[0-9]{15}/
+    // The default strategy auto finds no repository here (GIT_CEILING_DIRECTORIES): the build time.
+    assert file.token() ==~ /[0-9]{15}-[0-9a-f]{8}/
+    assert file.token().endsWith('-' + Fingerprint.of(file.manifest()))
+    assert !file.token().startsWith('000318211200000') : "Maven 4's default outputTimestamp is not the token"
     def dir = 'static/' + file.token() + '/'
     assert jar.getJarEntry(dir + 'css/site.css') != null
     assert jar.getJarEntry(dir + 'css/site.css.gz') != null

@@ -1,9 +1,12 @@
+import io.cachebreaker.runtime.tokenfile.Fingerprint
 import io.cachebreaker.runtime.tokenfile.TokenFile
 
 def classes = new File(basedir, 'target/classes')
 def file = new File(classes, TokenFile.RESOURCE).withInputStream { TokenFile.read(it, 'rebuild') }
-assert file.token() == 'two'
-assert !new File(classes, 'static/one').exists() : 'the stale token directory is still there'
-assert new File(classes, 'static/two/css/app.css').isFile()
+def fingerprint = Fingerprint.of(file.manifest())
+assert file.token() == 'two-' + fingerprint
+assert !new File(classes, "static/one-$fingerprint").exists() : 'the stale token directory is still there'
+assert new File(classes, "static/two-$fingerprint/css/app.css").isFile()
+assert new File(classes, 'static').list().sort() == ['images', "two-$fingerprint"]
 assert new File(classes, 'static/images/keep.txt').isFile() : 'a resource outside the token directory was removed'
-assert new File(basedir, 'build.log').text.contains('removed the stale asset directory static/one')
+assert new File(basedir, 'build.log').text.contains("removed the stale asset directory static/one-$fingerprint")

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Benchmark 4, git token: times {@code GitTokenSource.token()}, the plugin's git token resolution (JGit), on a
+ * Benchmark 4, git token: times {@code GitTokenSource.lookup()}, the plugin's git token resolution (JGit), on a
  * repository. {@code once} is one call in this fresh JVM (what the first module of a Maven build pays, JGit classes
  * included); {@code warm} repeats the call after warm-up calls in one JVM. Prints one tab-separated line:
  * {@code policy mode token ms...}.
@@ -20,7 +20,7 @@ public final class GitTokenBench {
     }
 
     /**
-     * Where a cold call's time goes: the same steps as {@code GitTokenSource.token()}, timed one by one in a fresh
+     * Where a cold call's time goes: the same steps as {@code GitTokenSource.lookup()}, timed one by one in a fresh
      * JVM. Prints {@code phases <step>=<ms> ...}.
      */
     static void phases(File start) throws Exception {
@@ -55,6 +55,12 @@ public final class GitTokenBench {
         return now;
     }
 
+    /** What the plugin's git strategy reads: HEAD's time and sha, and whether the tree is dirty. */
+    private static String token(File repo, GitTokenSource.DirtyPolicy policy, SystemStreamLog log) throws Exception {
+        GitTokenSource.Head head = new GitTokenSource(repo, 7, policy, log).lookup().head();
+        return BuildInstant.compact(head.commitTime()) + "-" + head.sha() + (head.dirty() ? "-dirty" : "");
+    }
+
     public static void main(String[] args) throws Exception {
         File repo = new File(args[0]);
         if (args[1].equals("phases")) {
@@ -78,12 +84,12 @@ public final class GitTokenBench {
         };
         String token = null;
         for (int i = 0; i < warmup; i++) {
-            token = new GitTokenSource(repo, 7, policy, log).token();
+            token = token(repo, policy, log);
         }
         double[] ms = new double[measured];
         for (int i = 0; i < measured; i++) {
             long t0 = System.nanoTime();
-            token = new GitTokenSource(repo, 7, policy, log).token();
+            token = token(repo, policy, log);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         StringBuilder out = new StringBuilder();

@@ -1,49 +1,105 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
+import io.cachebreaker.runtime.tokenfile.Fingerprint;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * One run of the build step: resolve and validate the token, scan the sources, copy and precompress them, write the
- * token file, remove the previous token's directory.
+ * One run of the build step:
+ * <ol>
+ *   <li>resolve the ordered part of the token (explicit over strategy) and validate it, before anything is copied;</li>
+ *   <li>scan the sources;</li>
+ *   <li>copy, hash and precompress them into a staging directory next to the token directories
+ *       ({@code static/.cachebreaker-staging-<random>}), linking files unchanged since the previous build;</li>
+ *   <li>take the fingerprint of the manifest and make the final token, {@code <ordered part>-<fingerprint>};</li>
+ *   <li>when {@code static/<token>} already holds exactly these files (a rebuild with the same bytes), drop the
+ *       staging directory and leave everything untouched; otherwise move the staging directory to that name in one
+ *       step;</li>
+ *   <li>write the token file atomically;</li>
+ *   <li>remove the previous token's directory and the staging directories of killed builds, except retained
+ *       releases.</li>
+ * </ol>
  *
- * <p>The token file is written only after every asset is in place, atomically, so neither a later build nor the
- * runtime ever trusts a half-made tree; a token directory that this run created is removed again when copying fails.
- * When the previous token file names the very directory this run changes (same token), it is deleted before the
- * first change, so a build that fails or is killed halfway leaves no token file describing bytes that are gone.
- * The previous token's directory goes last, once the new token file no longer points at it.
+ * <p>So a failed or killed build never leaves a token file that describes missing bytes: until the move, nothing that
+ * the previous token file names has changed, and after it the new directory is whole before the new token file
+ * points at it. A token directory that this run moved into place is removed again when the token file cannot be
+ * written.
  */
 final class AssetBuild {
     /** What the mojo configured, already defaulted. */
-    record Settings(String explicitToken, String strategy, String prefix, Path sourceDirectory,
-            java.util.List<String> includes, java.util.List<String> excludes, Path outputDirectory,
-            Precompressor precompressor) {
+    record Settings(String explicitToken, String strategy, String prefix, Path sourceDirectory, List<String> includes,
+            List<String> excludes, Path outputDirectory, Precompressor precompressor, boolean unsafeOmitFingerprint,
+            int threads) {
     }
 
-    /** What a run produced, for the mojo's summary line and for tests. */
-    record Outcome(TokenFile tokenFile, int written, int precompressed, String removedDirectory) {
+    /**
+     * What a run produced, for the mojo's summary line and for tests.
+     *
+     * @param tokenFile     the token file now in place
+     * @param written       files written (copied or compressed); {@code 0} when the tree was already there
+     * @param precompressed assets with a precompressed sibling
+     * @param published     whether a new token directory was moved into place
+     * @param removed       directories removed, relative to the output directory
+     */
+    record Outcome(TokenFile tokenFile, int written, int precompressed, boolean published, List<String> removed) {
+    }
+
+    /** A seam for tests, told as a build progresses; {@link #NONE} outside tests. */
+    interface Probe {
+        /** Does nothing. */
+        Probe NONE = new Probe() { };
+
+        /** A file was written into the staging directory. */
+        default void written(Path file) throws IOException {
+        }
+
+        /** The staging directory is complete and is about to be moved into place. */
+        default void staged(Path staging) throws IOException {
+        }
     }
 
     private final TokenResolver resolver;
-    private final BuildInstant buildInstant;
     private final Log log;
     private final Consumer<Path> onWrite;
+    private final List<RetainedRelease> retained;
+    private final Probe probe;
 
-    AssetBuild(TokenResolver resolver, BuildInstant buildInstant, Log log, Consumer<Path> onWrite) {
+    /**
+     * @param resolver   makes the token's ordered part
+     * @param log        for the steps worth telling
+     * @param onWrite    told of every file that appears in the output, such as an IDE's build context
+     * @param retained   previous releases the artifact keeps serving: recorded in the token file, and their
+     *                   directories are never removed; usually none
+     * @param probe      see {@link Probe}
+     */
+    AssetBuild(TokenResolver resolver, Log log, Consumer<Path> onWrite, List<RetainedRelease> retained,
+            Probe probe) {
         this.resolver = resolver;
-        this.buildInstant = buildInstant;
         this.log = log;
         this.onWrite = onWrite;
+        this.retained = List.copyOf(retained);
+        this.probe = probe;
     }
 
     Outcome run(Settings settings) throws MojoExecutionException, MojoFailureException {
@@ -51,50 +107,176 @@ final class AssetBuild {
         try {
             prefix = AssetPrefix.parse(settings.prefix());
         } catch (TokenFileException e) {
-            throw new MojoExecutionException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
+            throw new MojoFailureException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
         }
-        TokenResolver.ResolvedToken token = resolver.resolve(settings.explicitToken(), settings.strategy());
+        TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
         SortedMap<String, Path> sources = new SourceScanner(settings.sourceDirectory(), settings.includes(),
                 settings.excludes(), log).scan();
-
         Path output = settings.outputDirectory();
         checkDirectories(settings.sourceDirectory(), output);
-        String directory = prefix.directory(token.token());
-        Path tokenDir = output.resolve(directory);
-        StaleTokenCleaner cleaner = new StaleTokenCleaner(output, log);
-        boolean created = !Files.exists(tokenDir);
-        Path file = output.resolve(TokenFile.RESOURCE);
-        Runnable withdraw = cleaner.names(directory) ? () -> withdraw(file) : () -> { };
-        TokenFile tokenFile;
+        PreviousBuild previous = PreviousBuild.read(output, log);
+
+        if (settings.unsafeOmitFingerprint()) {
+            log.warn("cachebreaker: unsafeOmitFingerprint is true, so the token '" + ordered.orderedPart() + "' does"
+                    + " not end with the fingerprint of the assets. An asset that changes under an unchanged token"
+                    + " stays stale in browsers and CDNs for cacheMaxAge (a year by default, as immutable), or is"
+                    + " blocked on a Subresource Integrity mismatch.");
+        }
+        Path mount = output.resolve(prefix.mount());
+        Path staging = mount.resolve(StaleTokenCleaner.STAGING_PREFIX + UUID.randomUUID());
+        Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
+        AssetCopier copier = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe,
+                settings.threads());
+        Outcome same = unchanged(copier.unchanged(sources), ordered, settings, prefix, previous);
+        if (same != null) {
+            return same;
+        }
         AssetCopier.Result copied;
         try {
-            copied = new AssetCopier(settings.precompressor(), log, onWrite, withdraw)
-                    .knowing(cleaner.manifestOf(directory)).copy(sources, tokenDir);
-            tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
-                    copied.manifest());
+            Files.createDirectories(stagedAssets);
+            copied = copier.copy(sources);
+            probe.staged(staging);
+        } catch (IOException e) {
+            throw discard(staging, new MojoExecutionException("cachebreaker cannot stage the assets in " + staging
+                    + ": " + e, e));
+        } catch (MojoExecutionException e) {
+            throw discard(staging, e);
+        } catch (RuntimeException e) {
+            throw discard(staging, e);
+        }
+
+        String token = finalToken(ordered, copied.manifest(), settings.unsafeOmitFingerprint());
+        Path tokenRoot = mount.resolve(token);
+        Path file = output.resolve(TokenFile.RESOURCE);
+        boolean published;
+        try {
+            published = publish(staging, tokenRoot, previous, file);
+        } catch (IOException e) {
+            throw discard(staging, new MojoExecutionException("cachebreaker cannot move the staged assets " + staging
+                    + " to " + tokenRoot + ": " + e, e));
+        }
+        List<RetainedRelease> kept = retained.stream().filter(release -> !release.token().equals(token)).toList();
+        TokenFile tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(),
+                copied.manifest(), kept);
+        try {
             if (TokenFileWriter.write(tokenFile, file)) {
                 onWrite.accept(file);
             }
         } catch (UncheckedIOException e) {
-            removeIfCreated(created, tokenDir, e);
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (MojoExecutionException | RuntimeException e) {
-            removeIfCreated(created, tokenDir, e);
-            throw e;
+            MojoExecutionException failure = new MojoExecutionException(e.getMessage(), e);
+            if (published) {
+                discard(tokenRoot, failure);
+            }
+            throw failure;
         }
-        String removed = cleaner.removeStale(directory);
-        return new Outcome(tokenFile, copied.written(), copied.precompressed(), removed);
+        if (published) {
+            copied.files().forEach(path -> onWrite.accept(tokenRoot.resolve(prefix.afterToken()).resolve(path)));
+        }
+        Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
+        List<String> removed = new StaleTokenCleaner(output, log).clean(previous, tokenRoot, keep);
+        return new Outcome(tokenFile, published ? copied.written() : 0, copied.precompressed(), published, removed);
+    }
+
+    /** The ordered part and the fingerprint of the assets, unless the user took the risk of leaving it out. */
+    private static String finalToken(TokenResolver.ResolvedToken ordered, AssetManifest manifest, boolean omit) {
+        return omit ? ordered.orderedPart()
+                : ordered.strategy().withFingerprint(ordered.orderedPart(), Fingerprint.of(manifest));
+    }
+
+    /**
+     * A re-run with the same inputs: every asset unchanged since the previous build, so the token would be the
+     * previous one and its directory is already the result. Then nothing is staged and nothing is written (the token
+     * file only if its other fields changed, such as a retained release).
+     *
+     * @return the outcome, or {@code null} when the build must stage
+     */
+    private Outcome unchanged(AssetManifest manifest, TokenResolver.ResolvedToken ordered, Settings settings,
+            AssetPrefix prefix, PreviousBuild previous) throws MojoExecutionException {
+        if (manifest == null || !previous.exists()) {
+            return null;
+        }
+        String token = finalToken(ordered, manifest, settings.unsafeOmitFingerprint());
+        Path tokenRoot = settings.outputDirectory().resolve(prefix.mount()).resolve(token);
+        if (!token.equals(previous.token()) || !tokenRoot.equals(previous.tokenRoot())
+                || !Files.isDirectory(tokenRoot, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        List<RetainedRelease> kept = retained.stream().filter(release -> !release.token().equals(token)).toList();
+        TokenFile tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(), manifest,
+                kept);
+        Path file = settings.outputDirectory().resolve(TokenFile.RESOURCE);
+        try {
+            if (TokenFileWriter.write(tokenFile, file)) {
+                onWrite.accept(file);
+            }
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
+        List<String> removed = new StaleTokenCleaner(settings.outputDirectory(), log).clean(previous, tokenRoot, keep);
+        return new Outcome(tokenFile, 0, (int) manifest.assets().stream().filter(a -> !a.encoded().isEmpty()).count(),
+                false, removed);
+    }
+
+    /**
+     * Moves the staging directory to the token's name, unless that directory already holds exactly the staged files
+     * (a rebuild with the same bytes): then the staging directory goes, and nothing in the output changes.
+     *
+     * @return whether the staging directory was moved into place
+     */
+    private boolean publish(Path staging, Path tokenRoot, PreviousBuild previous, Path file) throws IOException {
+        if (Files.isDirectory(tokenRoot, LinkOption.NOFOLLOW_LINKS) && sameTree(staging, tokenRoot)) {
+            StaleTokenCleaner.deleteTree(staging);
+            return false;
+        }
+        if (Files.exists(tokenRoot, LinkOption.NOFOLLOW_LINKS)) {
+            // Other bytes under this very name: only possible without the fingerprint, or by hand.
+            if (tokenRoot.equals(previous.tokenRoot()) && Files.deleteIfExists(file)) {
+                log.debug("cachebreaker: withdrew " + file + " while the asset directory it names is replaced");
+            }
+            StaleTokenCleaner.deleteTree(tokenRoot);
+        }
+        try {
+            Files.move(staging, tokenRoot, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, tokenRoot);
+        }
+        return true;
+    }
+
+    /** Whether two trees hold the same relative files with the same bytes; shared (linked) files are not read. */
+    private static boolean sameTree(Path staged, Path existing) throws IOException {
+        List<Path> stagedFiles = files(staged);
+        List<Path> existingFiles = files(existing);
+        if (!stagedFiles.equals(existingFiles)) {
+            return false;
+        }
+        for (Path relative : stagedFiles) {
+            Path a = staged.resolve(relative);
+            Path b = existing.resolve(relative);
+            if (!Files.isSameFile(a, b) && Files.mismatch(a, b) != -1L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).map(root::relativize)
+                    .sorted().toList();
+        }
     }
 
     /**
      * The output must be a directory apart from the sources: inside them, each build would copy the previous one's
      * token directory and token file as assets; around them, the sources would be pruned as outdated output.
      */
-    private static void checkDirectories(Path source, Path output) throws MojoExecutionException {
+    private static void checkDirectories(Path source, Path output) throws MojoFailureException {
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new MojoExecutionException("The cachebreaker outputDirectory " + output + " (parameter"
-                    + " 'outputDirectory', property 'cachebreaker.outputDirectory') is a file, not a directory. Point"
-                    + " it at the class path root of the build, such as ${project.build.outputDirectory}.");
+            throw new MojoFailureException("The cachebreaker outputDirectory " + output + " "
+                    + Parameters.named("outputDirectory") + " is a file, not a directory. Point it at the class"
+                    + " path root of the build, such as ${project.build.outputDirectory}.");
         }
         Path realSource = source.toAbsolutePath().normalize();
         Path realOutput = output.toAbsolutePath().normalize();
@@ -107,34 +289,22 @@ final class AssetBuild {
             // The scanner already read the source directory; keep the normalized paths.
         }
         if (realOutput.startsWith(realSource) || realSource.startsWith(realOutput)) {
-            throw new MojoExecutionException("The cachebreaker sourceDirectory " + source + " (parameter"
-                    + " 'sourceDirectory', property 'cachebreaker.sourceDirectory') and outputDirectory " + output
-                    + " (parameter 'outputDirectory', property 'cachebreaker.outputDirectory') overlap. Keep the"
-                    + " sources outside the build output, such as in src/main/static, and the output in"
-                    + " ${project.build.outputDirectory}.");
+            throw new MojoFailureException("The cachebreaker sourceDirectory " + source + " "
+                    + Parameters.named("sourceDirectory") + " and outputDirectory " + output + " "
+                    + Parameters.named("outputDirectory") + " overlap. Keep the sources outside the build output,"
+                    + " such as in src/main/static, and the output in ${project.build.outputDirectory}.");
         }
     }
 
-    /** Deletes the token file before its directory changes; an unchanged re-run never gets here. */
-    private void withdraw(Path file) {
+    /** Removes a directory that no token file names; a failure to do so is added to the build's failure. */
+    private static <E extends Exception> E discard(Path dir, E failure) {
         try {
-            if (Files.deleteIfExists(file)) {
-                log.debug("cachebreaker: withdrew " + file + " while its asset directory changes");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot withdraw the cachebreaker token file " + file + " before"
-                    + " changing the assets it describes: " + e.getMessage(), e);
-        }
-    }
-
-    /** A directory this run created is not yet named by any token file: nothing would ever remove it later. */
-    private static void removeIfCreated(boolean created, Path tokenDir, Exception failure) {
-        try {
-            if (created && Files.exists(tokenDir)) {
-                StaleTokenCleaner.deleteTree(tokenDir);
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                StaleTokenCleaner.deleteTree(dir);
             }
         } catch (IOException e) {
             failure.addSuppressed(e);
         }
+        return failure;
     }
 }

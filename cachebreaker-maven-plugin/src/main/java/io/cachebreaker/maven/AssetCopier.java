@@ -7,198 +7,328 @@ import io.cachebreaker.runtime.tokenfile.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Makes a token directory hold exactly the scanned assets and their precompressed siblings, and describes them in a
- * manifest.
+ * Fills one new, empty directory (a build's staging directory) with the scanned assets and their precompressed
+ * siblings, and describes them in a manifest. Everything it needs comes through the constructor, and it holds no
+ * state between calls.
  *
- * <p>Each source is read once, hashing as it goes. A target whose size and modification time equal the source's is
- * left alone (the copier sets the time after writing), and so is a sibling with the source's time, so a re-run with
- * unchanged inputs writes nothing and compresses nothing. Files in the directory that no longer stem from a source are
- * deleted.
+ * <p>Each asset takes one of three ways:
+ * <ul>
+ *   <li>{@linkplain #linkUnchanged unchanged}: the previous build has it, with the source's size and modification
+ *       time, and has every sibling asked for. Its file and siblings are hard-linked (or, where links do not work,
+ *       copied) from the previous token directory, and their sizes and digests come from the previous token file, so
+ *       the asset is neither read nor compressed again;</li>
+ *   <li>{@linkplain #copyStreaming streamed}: not compressible, or too large to compress in memory. It is copied and
+ *       hashed in one read;</li>
+ *   <li>{@linkplain #copyAndCompress compressed}: read once, hashed, written, and its gzip (and Brotli) siblings
+ *       written where smaller than the original.</li>
+ * </ul>
+ * Copies keep the source's modification time, which is what tells the next build that a file is unchanged.
  *
- * <p>Given the manifest that the previous token file holds for this very directory, an unchanged file is not even
- * read again: its size and digests, and those of its unchanged siblings, are taken from that manifest, so a re-run
- * costs a directory walk instead of hashing every byte.
+ * <p>Assets are handled on up to {@link #defaultThreads()} threads (hashing and compressing are CPU-bound), and the
+ * results are collected in path order, so the directory, the manifest and the fingerprint are byte for byte those of a
+ * single-threaded run. Each asset writes only its own files. When one fails, the others are stopped and waited for
+ * before the failure is thrown, so that the caller can remove the directory with nothing still writing into it.
  */
 final class AssetCopier {
     /** Above this, a compressible file is streamed and not precompressed, to bound memory. */
     static final long MAX_IN_MEMORY = 64L * 1024 * 1024;
 
-    /** What a copy did. */
-    record Result(AssetManifest manifest, int written, int precompressed) {
+    /**
+     * What a copy did.
+     *
+     * @param manifest      the assets, in path order
+     * @param files         every file put in the directory, relative to it, siblings included
+     * @param written       how many of them were written (copied or compressed) rather than linked
+     * @param precompressed how many assets have at least one precompressed sibling
+     */
+    record Result(AssetManifest manifest, List<String> files, int written, int precompressed) {
+    }
+
+    /** One asset's part of the result. */
+    private record Copied(Asset asset, List<String> files, int written) {
     }
 
     private final Precompressor precompressor;
     private final Log log;
-    private final Consumer<Path> onWrite;
-    private AssetManifest known = AssetManifest.empty();
-    private Runnable beforeFirstChange;
-    private int written;
+    private final PreviousBuild previous;
+    private final Path directory;
+    private final AssetBuild.Probe probe;
+    private final int threads;
 
     /**
      * @param precompressor the codecs, or {@code null} for no precompression
      * @param log           for skipped precompression
-     * @param onWrite       told of every file written, such as an IDE's build context
+     * @param previous      the previous build, whose unchanged files are linked rather than read again
+     * @param directory     the directory to fill; it must not hold any of the files yet
+     * @param probe         told of each file written, for tests
+     * @param threads       how many assets to handle at once, at least 1
      */
-    AssetCopier(Precompressor precompressor, Log log, Consumer<Path> onWrite) {
-        this(precompressor, log, onWrite, () -> { });
-    }
-
-    /**
-     * @param precompressor     the codecs, or {@code null} for no precompression
-     * @param log               for skipped precompression
-     * @param onWrite           told of every file written, such as an IDE's build context
-     * @param beforeFirstChange run once, before the first file in the directory is written or deleted, such as to
-     *                          withdraw a token file that describes the directory as it was
-     */
-    AssetCopier(Precompressor precompressor, Log log, Consumer<Path> onWrite, Runnable beforeFirstChange) {
+    AssetCopier(Precompressor precompressor, Log log, PreviousBuild previous, Path directory,
+            AssetBuild.Probe probe, int threads) {
         this.precompressor = precompressor;
         this.log = log;
-        this.onWrite = onWrite;
-        this.beforeFirstChange = beforeFirstChange;
+        this.previous = previous;
+        this.directory = directory;
+        this.probe = probe;
+        this.threads = Math.max(1, threads);
     }
 
     /**
-     * @param manifest what the previous token file says this directory holds; trusted for files whose size and
-     *                 modification time show they were not touched since
-     * @return this copier
+     * The threads a build uses by default: one per core, at most four. Under {@code mvn -T}, each module that runs
+     * the goal at the same time has its own pool.
+     *
+     * @return {@code min(available processors, 4)}
      */
-    AssetCopier knowing(AssetManifest manifest) {
-        this.known = manifest;
-        return this;
+    static int defaultThreads() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), 4);
     }
 
-    private void changing() {
-        Runnable hook = beforeFirstChange;
-        if (hook != null) {
-            beforeFirstChange = null;
-            hook.run();
+    /**
+     * @param sources source files by asset path
+     * @return the manifest and what was done
+     * @throws MojoExecutionException naming the file that cannot be read or written
+     */
+    Result copy(SortedMap<String, Path> sources) throws MojoExecutionException {
+        List<Asset> assets = new ArrayList<>(sources.size());
+        List<String> files = new ArrayList<>();
+        int written = 0;
+        int precompressed = 0;
+        for (Copied copied : copyAll(sources)) {
+            assets.add(copied.asset());
+            files.addAll(copied.files());
+            written += copied.written();
+            if (!copied.asset().encoded().isEmpty()) {
+                precompressed++;
+            }
+        }
+        return new Result(AssetManifest.of(assets), List.copyOf(files), written, precompressed);
+    }
+
+    /** Every asset, in path order, handled on this thread or on a bounded pool. */
+    private List<Copied> copyAll(SortedMap<String, Path> sources) throws MojoExecutionException {
+        List<Copied> copied = new ArrayList<>(sources.size());
+        if (threads == 1 || sources.size() < 2) {
+            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+                copied.add(copyOne(entry.getKey(), entry.getValue(), sources));
+            }
+            return copied;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()), new Workers());
+        try {
+            List<Future<Copied>> futures = new ArrayList<>(sources.size());
+            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+                futures.add(pool.submit(() -> copyOne(entry.getKey(), entry.getValue(), sources)));
+            }
+            for (Future<Copied> future : futures) {
+                copied.add(result(future));
+            }
+            return copied;
+        } finally {
+            stop(pool);
+        }
+    }
+
+    private static Copied result(Future<Copied> future) throws MojoExecutionException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("cachebreaker was interrupted while copying the assets", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MojoExecutionException failure) {
+                throw failure;
+            }
+            if (cause instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (cause instanceof Error failure) {
+                throw failure;
+            }
+            throw new MojoExecutionException("cachebreaker cannot copy the assets: " + cause, cause);
+        }
+    }
+
+    /** Stops the pool and waits for running copies, so nothing writes into the directory after this returns. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Named daemon threads, so a stack dump shows whose they are and they never keep a JVM alive. */
+    private static final class Workers implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "cachebreaker-copy-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
     /**
-     * @param sources  source files by asset path
-     * @param tokenDir the directory to fill
-     * @return the manifest and counts
-     * @throws MojoExecutionException naming the file that cannot be read or written
+     * What {@link #copy} would describe if every asset were unchanged since the previous build, found without
+     * writing anything: lets a re-run with the same inputs see that the previous token directory is already the
+     * result.
+     *
+     * @param sources source files by asset path
+     * @return the manifest, or {@code null} when some asset is new or changed, or cannot be checked
      */
-    Result copy(SortedMap<String, Path> sources, Path tokenDir) throws MojoExecutionException {
+    AssetManifest unchanged(SortedMap<String, Path> sources) {
         List<Asset> assets = new ArrayList<>(sources.size());
-        Set<Path> produced = new HashSet<>();
-        written = 0;
-        int precompressed = 0;
         for (Map.Entry<String, Path> entry : sources.entrySet()) {
             String path = entry.getKey();
-            Path source = entry.getValue();
-            Path target = tokenDir.resolve(path);
-            produced.add(target);
             try {
-                Asset asset = copyOne(path, source, target, sources, produced);
-                if (!asset.encoded().isEmpty()) {
-                    precompressed++;
+                BasicFileAttributes attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
+                Asset asset = reusable(path, attributes, compresses(path, attributes, sources));
+                if (asset == null) {
+                    return null;
                 }
                 assets.add(asset);
             } catch (IOException e) {
-                throw new MojoExecutionException("cachebreaker cannot copy the asset " + source + " to " + target
-                        + ": " + e, e);
+                return null;
             }
         }
-        try {
-            prune(tokenDir, produced);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cachebreaker cannot remove outdated files from " + tokenDir + ": " + e,
-                    e);
-        }
-        return new Result(AssetManifest.of(assets), written, precompressed);
+        return AssetManifest.of(assets);
     }
 
-    private Asset copyOne(String path, Path source, Path target, SortedMap<String, Path> sources,
-            Set<Path> produced) throws IOException {
-        // One stat for the source and one for the target: on a re-run these are most of the work.
-        BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
-        FileTime time = attributes.lastModifiedTime();
-        long size = attributes.size();
-        boolean unchanged = sameFile(target, size, time);
-        boolean compress = precompressor != null && Precompressor.isCompressible(path);
-        if (compress && clashes(path, sources)) {
-            log.info("cachebreaker: not precompressing " + path + ", the source directory already has a "
-                    + "precompressed sibling of it");
-            compress = false;
-        }
-        Asset previous = unchanged ? known.get(path) : null;
-        if (previous != null && previous.identity().size() != size) {
-            previous = null;
-        }
-        if (!compress || size > MAX_IN_MEMORY) {
-            Variant identity = previous != null ? previous.identity()
-                    : unchanged ? hash(source) : streamCopy(source, target, time);
-            return new Asset(path, identity);
-        }
-        if (previous != null) {
-            Asset reused = reuse(previous, target, time, produced);
-            if (reused != null) {
-                return reused;
+    private boolean compresses(String path, BasicFileAttributes attributes, SortedMap<String, Path> sources) {
+        return precompressor != null && Precompressor.isCompressible(path) && attributes.size() <= MAX_IN_MEMORY
+                && !clashes(path, sources);
+    }
+
+    private Copied copyOne(String path, Path source, SortedMap<String, Path> sources)
+            throws MojoExecutionException {
+        Path target = directory.resolve(path);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
+            boolean compress = compresses(path, attributes, sources);
+            if (!compress && precompressor != null && Precompressor.isCompressible(path) && clashes(path, sources)) {
+                log.info("cachebreaker: not precompressing " + path + ", the source directory already has a "
+                        + "precompressed sibling of it");
             }
-        }
-        byte[] bytes = Files.readAllBytes(source);
-        Variant identity = Variant.of(bytes);
-        if (!unchanged) {
-            write(target, bytes, time);
-        }
-        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
-        for (Encoding encoding : precompressor.encodings()) {
-            Path sibling = target.resolveSibling(target.getFileName() + encoding.suffix());
-            if (unchanged && Files.isRegularFile(sibling) && Files.getLastModifiedTime(sibling).equals(time)) {
-                encoded.put(encoding, Variant.of(Files.readAllBytes(sibling)));
-                produced.add(sibling);
-                continue;
+            Files.createDirectories(target.getParent());
+            Copied linked = linkUnchanged(path, attributes, compress, target);
+            if (linked != null) {
+                return linked;
             }
-            byte[] compressed = precompressor.compress(encoding, bytes);
-            if (compressed.length < bytes.length) {
-                write(sibling, compressed, time);
-                encoded.put(encoding, Variant.of(compressed));
-                produced.add(sibling);
-            }
+            return compress ? copyAndCompress(path, source, attributes.lastModifiedTime(), target)
+                    : copyStreaming(path, source, attributes.lastModifiedTime(), target);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cachebreaker cannot copy the asset " + source + " to " + target
+                    + ": " + e, e);
         }
-        return new Asset(path, identity, encoded);
     }
 
     /**
-     * The previous manifest's entry, when every sibling it lists is still there untouched and every coding asked
-     * for has one; otherwise {@code null}, and the asset is read again (a coding newly switched on, say).
+     * The previous build's file and siblings, linked, with their sizes and digests from its token file: when the
+     * previous file has the source's size and time, and every coding asked for has a sibling with that time; else
+     * {@code null}, and the asset is read again (a coding newly switched on, say).
      */
-    private Asset reuse(Asset previous, Path target, FileTime time, Set<Path> produced) throws IOException {
-        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
-        List<Path> siblings = new ArrayList<>();
-        for (Encoding encoding : precompressor.encodings()) {
-            Variant variant = previous.variant(encoding);
-            Path sibling = target.resolveSibling(target.getFileName() + encoding.suffix());
-            if (variant == null || !sameFile(sibling, variant.size(), time)) {
-                return null;
-            }
-            encoded.put(encoding, variant);
-            siblings.add(sibling);
+    private Copied linkUnchanged(String path, BasicFileAttributes source, boolean compress, Path target)
+            throws IOException {
+        Asset asset = reusable(path, source, compress);
+        if (asset == null) {
+            return null;
         }
-        produced.addAll(siblings);
-        return new Asset(previous.path(), previous.identity(), encoded);
+        List<String> files = new ArrayList<>();
+        link(previous.file(path), target);
+        files.add(path);
+        for (Encoding encoding : asset.encoded().keySet()) {
+            String sibling = path + encoding.suffix();
+            link(previous.file(sibling), directory.resolve(sibling));
+            files.add(sibling);
+        }
+        return new Copied(asset, files, 0);
+    }
+
+    /** The previous build's description of an asset, when its files there are the source's and complete. */
+    private Asset reusable(String path, BasicFileAttributes source, boolean compress) {
+        Asset known = previous.asset(path);
+        FileTime time = source.lastModifiedTime();
+        if (known == null || known.identity().size() != source.size()
+                || !sameFile(previous.file(path), source.size(), time)) {
+            return null;
+        }
+        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
+        if (compress) {
+            for (Encoding encoding : precompressor.encodings()) {
+                Variant variant = known.variant(encoding);
+                if (variant == null || !sameFile(previous.file(path + encoding.suffix()), variant.size(), time)) {
+                    return null;
+                }
+                encoded.put(encoding, variant);
+            }
+        }
+        return new Asset(path, known.identity(), encoded);
+    }
+
+    /** Copies and hashes in one read. */
+    private Copied copyStreaming(String path, Path source, FileTime time, Path target) throws IOException {
+        MessageDigest digest = Variant.newDigest();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
+                OutputStream out = Files.newOutputStream(target)) {
+            size = in.transferTo(out);
+        }
+        Files.setLastModifiedTime(target, time);
+        probe.written(target);
+        return new Copied(new Asset(path, Variant.digested(size, digest)), List.of(path), 1);
+    }
+
+    /** Reads once, then writes the copy and each sibling that is smaller than the original. */
+    private Copied copyAndCompress(String path, Path source, FileTime time, Path target) throws IOException {
+        byte[] bytes = Files.readAllBytes(source);
+        write(target, bytes, time);
+        List<String> files = new ArrayList<>();
+        files.add(path);
+        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
+        for (Encoding encoding : precompressor.encodings()) {
+            byte[] compressed = precompressor.compress(encoding, bytes);
+            if (compressed.length < bytes.length) {
+                String sibling = path + encoding.suffix();
+                write(directory.resolve(sibling), compressed, time);
+                encoded.put(encoding, Variant.of(compressed));
+                files.add(sibling);
+            }
+        }
+        return new Copied(new Asset(path, Variant.of(bytes), encoded), files, files.size());
     }
 
     /** A source that ships {@code x.css} and {@code x.css.gz} has precompressed it itself; do not overwrite that. */
@@ -211,75 +341,33 @@ final class AssetCopier {
         return false;
     }
 
-    private static boolean sameFile(Path target, long size, FileTime time) {
+    private static boolean sameFile(Path file, long size, FileTime time) {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
             return false;
         }
         return attributes.isRegularFile() && attributes.size() == size && attributes.lastModifiedTime().equals(time);
     }
 
+    /**
+     * A hard link shares the bytes without copying them; no build ever writes into a token directory's file again,
+     * so sharing is safe. Where the file system has no links (or the directories are on different devices), a copy.
+     */
+    private static void link(Path existing, Path link) throws IOException {
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createLink(link, existing);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(existing, link, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
     private void write(Path target, byte[] bytes, FileTime time) throws IOException {
-        changing();
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
         Files.setLastModifiedTime(target, time);
-        written++;
-        onWrite.accept(target);
-    }
-
-    private Variant streamCopy(Path source, Path target, FileTime time) throws IOException {
-        changing();
-        Files.createDirectories(target.getParent());
-        Variant variant;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            variant = copyDigesting(source, out);
-        }
-        Files.setLastModifiedTime(target, time);
-        written++;
-        onWrite.accept(target);
-        return variant;
-    }
-
-    private static Variant hash(Path source) throws IOException {
-        return copyDigesting(source, OutputStream.nullOutputStream());
-    }
-
-    /** Reads the source once, hashing what passes on to {@code out}. */
-    private static Variant copyDigesting(Path source, OutputStream out) throws IOException {
-        MessageDigest digest = Variant.newDigest();
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-            size = in.transferTo(out);
-        }
-        return Variant.digested(size, digest);
-    }
-
-    /** Deletes what a source no longer stands for, and directories left empty; returns whether dir is now empty. */
-    private boolean prune(Path dir, Set<Path> keep) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        boolean empty = true;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    if (prune(entry, keep)) {
-                        changing();
-                        Files.delete(entry);
-                    } else {
-                        empty = false;
-                    }
-                } else if (keep.contains(entry)) {
-                    empty = false;
-                } else {
-                    changing();
-                    Files.delete(entry);
-                }
-            }
-        }
-        return empty;
+        probe.written(target);
     }
 }

@@ -36,17 +36,22 @@ public class AssetsMojo extends AbstractMojo {
      * An explicit token, such as a release tag or a commit id injected by CI. When set it wins over
      * {@code strategy}, and the token file records the strategy {@code explicit}. It must be 1 to 64 characters of
      * {@code [A-Za-z0-9._-]} and not {@code .} or {@code ..}; anything else (such as {@code release/1.2}) fails
-     * the build.
+     * the build. The fingerprint of the assets is appended ({@code rel-7-9f3e1b2a}), so the same token given to two
+     * builds with different assets still gives two tokens.
      */
     @Parameter(property = "cachebreaker.token")
     String token;
 
     /**
-     * How to make the token when {@code token} is not set: {@code timestamp} (the build time in zero-padded epoch
-     * milliseconds; {@code project.build.outputTimestamp} when set), {@code git} (HEAD's commit time and abbreviated
-     * sha) or {@code version} (the project version; a snapshot gets the build time appended).
+     * How to make the ordered part of the token when {@code token} is not set: {@code auto} (the default:
+     * {@code git} inside a git work tree with at least one commit, else {@code timestamp} from the build's clock),
+     * {@code timestamp} (the build time in zero-padded epoch milliseconds; {@code project.build.outputTimestamp} when
+     * the project pins it, but not Maven 4's default 1980-02-01T00:00:00Z), {@code git} (HEAD's commit time and
+     * abbreviated sha; with uncommitted changes the build time, the sha and {@code -dirty}) or {@code version} (the
+     * project version; a snapshot gets the build time appended). Every token then ends with the fingerprint of the
+     * assets.
      */
-    @Parameter(property = "cachebreaker.strategy", defaultValue = "timestamp")
+    @Parameter(property = "cachebreaker.strategy", defaultValue = "auto")
     String strategy;
 
     /**
@@ -57,12 +62,22 @@ public class AssetsMojo extends AbstractMojo {
     int gitAbbrev;
 
     /**
-     * For strategy {@code git}: what a working tree with uncommitted changes to tracked files does to the token:
-     * {@code ignore} (do not look; the fast default), {@code suffix} (append {@code -dirty}) or {@code fail} (fail the
-     * build). Checking costs a walk of the working tree, which takes seconds on a large repository.
+     * For strategy {@code git} (and {@code auto} when it chooses git): what a working tree with uncommitted changes
+     * to tracked files does to the token: {@code suffix} (the default: the token takes the build time instead of the
+     * commit time and ends in {@code -dirty}, so dirty builds order after their commit and after each other),
+     * {@code ignore} (do not look; dirty builds of one commit share the ordered part, and only the fingerprint tells
+     * them apart) or {@code fail} (fail the build). Looking costs a walk of the working tree.
      */
-    @Parameter(property = "cachebreaker.gitDirty", defaultValue = "ignore")
+    @Parameter(property = "cachebreaker.gitDirty", defaultValue = "suffix")
     String gitDirty;
+
+    /**
+     * Leaves the fingerprint of the assets off the token, so that the token is exactly what the strategy or
+     * {@code token} made. Unsafe: an asset that changes while the token stays the same stays stale in browsers and
+     * CDNs for cacheMaxAge (a year, as immutable), or is blocked by Subresource Integrity. The build warns.
+     */
+    @Parameter(property = "cachebreaker.unsafeOmitFingerprint", defaultValue = "false")
+    boolean unsafeOmitFingerprint;
 
     /**
      * The directory of the assets to copy. Defaults to {@code src/main/static} in the project directory; when that
@@ -117,6 +132,7 @@ public class AssetsMojo extends AbstractMojo {
     /**
      * The reproducible build instant, as maven-jar-plugin reads it: an ISO-8601 instant or seconds since the epoch.
      * When set, strategy {@code timestamp} and the token file's {@code lastModified} use it instead of the clock.
+     * Maven 4's super-POM default {@code 1980-02-01T00:00:00Z} counts as not set.
      */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     String outputTimestamp;
@@ -151,7 +167,8 @@ public class AssetsMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("cachebreaker: skipping the assets goal, as skip (cachebreaker.skip) is true");
+            getLog().info("cachebreaker: skipping the assets goal, as skip " + Parameters.named("skip")
+                    + " is true");
             return;
         }
         long started = System.nanoTime();
@@ -167,36 +184,37 @@ public class AssetsMojo extends AbstractMojo {
         BuildInstant instant = BuildInstant.of(outputTimestamp, sessionStartTime);
         TokenResolver resolver = new TokenResolver(instant, projectVersion,
                 () -> new GitTokenSource(basedir, gitAbbrev, GitTokenSource.DirtyPolicy.parse(gitDirty), getLog())
-                        .token());
+                        .lookup(), getLog());
         Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
-                outputDirectory.toPath(), precompressor);
-        AssetBuild.Outcome outcome = new AssetBuild(resolver, instant, getLog(), this::refresh).run(settings);
+                outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads());
+        AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, List.of(), AssetBuild.Probe.NONE)
+                .run(settings);
 
         var file = outcome.tokenFile();
         getLog().info(String.format("cachebreaker: token %s (strategy %s), %d assets, %d bytes, %d precompressed,"
-                        + " %d files written, in %d ms", file.token(), file.strategy().id(), file.manifest().size(),
-                file.manifest().totalBytes(), outcome.precompressed(), outcome.written(),
+                        + " %s, in %d ms", file.token(), file.strategy().id(), file.manifest().size(),
+                file.manifest().totalBytes(), outcome.precompressed(), outcome.published()
+                        ? outcome.written() + " files written" : "unchanged, nothing written",
                 (System.nanoTime() - started) / 1_000_000));
     }
 
     /** @return the source directory, or {@code null} when the default one is missing and the goal skips */
-    private Path sourceDirectory() throws MojoExecutionException {
+    private Path sourceDirectory() throws MojoFailureException {
         if (sourceDirectory == null) {
             Path fallback = basedir.toPath().resolve(DEFAULT_SOURCE_DIRECTORY);
             if (!Files.isDirectory(fallback)) {
-                getLog().info("cachebreaker: skipping, there is no " + fallback + " (set sourceDirectory,"
-                        + " property cachebreaker.sourceDirectory, for another place)");
+                getLog().info("cachebreaker: skipping, there is no " + fallback + " (set "
+                        + Parameters.named("sourceDirectory") + " for another place)");
                 return null;
             }
             return fallback;
         }
         Path configured = sourceDirectory.toPath();
         if (!Files.isDirectory(configured)) {
-            throw new MojoExecutionException("The cachebreaker sourceDirectory " + configured + " (parameter"
-                    + " 'sourceDirectory', property 'cachebreaker.sourceDirectory') does not exist or is not a"
-                    + " directory. Create it, fix the path, or remove the parameter to use "
-                    + DEFAULT_SOURCE_DIRECTORY + ".");
+            throw new MojoFailureException("The cachebreaker sourceDirectory " + configured + " "
+                    + Parameters.named("sourceDirectory") + " does not exist or is not a directory. Create it, fix"
+                    + " the path, or remove the parameter to use " + DEFAULT_SOURCE_DIRECTORY + ".");
         }
         return configured;
     }

@@ -17,38 +17,55 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The git token of the repository that holds a project: {@code <commit time yyyyMMddHHmmss UTC>-<abbreviated
- * sha>[-dirty]}, read with JGit so that no {@code git} binary is needed.
+ * HEAD of the git repository that holds a project, read with JGit so that no {@code git} binary is needed: its commit
+ * time, its abbreviated sha and, when {@link DirtyPolicy} asks, whether tracked files have uncommitted changes.
  *
- * <p>Only HEAD's own commit object is parsed, which works on a detached HEAD and in a shallow clone (whose missing
- * parents are never visited). The working tree is compared with the index only when {@link DirtyPolicy} asks for it,
- * because that walk costs seconds on a large tree.
+ * <p>Only HEAD's own commit object is parsed, which works on a detached HEAD, in a shallow clone (whose missing
+ * parents are never visited) and in a linked work tree ({@code git worktree add}). The working tree is compared with
+ * the index only when the policy is not {@code ignore}; that walk is what the check costs.
  */
 final class GitTokenSource {
     /** Shortest and longest abbreviation a git token allows. */
     static final int MIN_ABBREV = 4;
     static final int MAX_ABBREV = 40;
 
-    private static final String DIRTY_SUFFIX = "-dirty";
-
     /** What to do when the working tree has uncommitted changes to tracked files. */
     enum DirtyPolicy {
         /** Use HEAD's token as it is, without looking at the working tree. */
         IGNORE,
-        /** Append {@code -dirty} to the token. */
+        /** Look, and mark a dirty build's token {@code -dirty} with the build time instead of the commit time. */
         SUFFIX,
-        /** Fail the build. */
+        /** Look, and fail the build when the tree is dirty. */
         FAIL;
 
-        static DirtyPolicy parse(String value) throws MojoExecutionException {
+        static DirtyPolicy parse(String value) throws MojoFailureException {
             for (DirtyPolicy policy : values()) {
                 if (policy.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
                     return policy;
                 }
             }
-            throw new MojoExecutionException("Invalid gitDirty '" + value + "' (parameter 'gitDirty', property"
-                    + " 'cachebreaker.gitDirty'): use ignore, suffix or fail.");
+            throw new MojoFailureException("Invalid gitDirty '" + value + "' " + Parameters.named("gitDirty")
+                    + ": use ignore, suffix or fail.");
         }
+    }
+
+    /**
+     * HEAD as a token needs it.
+     *
+     * @param commitTime when HEAD was committed
+     * @param sha        HEAD's sha, abbreviated
+     * @param dirty      whether tracked files differ from HEAD; always false with policy {@code ignore}
+     */
+    record Head(Instant commitTime, String sha, boolean dirty) {
+    }
+
+    /**
+     * What the search found: HEAD, or why there is none.
+     *
+     * @param head    HEAD, or {@code null}
+     * @param missing why there is no HEAD, when {@code head} is {@code null}
+     */
+    record Lookup(Head head, String missing) {
     }
 
     private final File start;
@@ -61,11 +78,12 @@ final class GitTokenSource {
      * @param abbrev      how many hex digits of the sha to keep at least (git may keep more to stay unique)
      * @param dirtyPolicy what to do with uncommitted changes
      * @param log         for the time the dirty check took
+     * @throws MojoFailureException when {@code abbrev} is out of range
      */
-    GitTokenSource(File start, int abbrev, DirtyPolicy dirtyPolicy, Log log) throws MojoExecutionException {
+    GitTokenSource(File start, int abbrev, DirtyPolicy dirtyPolicy, Log log) throws MojoFailureException {
         if (abbrev < MIN_ABBREV || abbrev > MAX_ABBREV) {
-            throw new MojoExecutionException("Invalid gitAbbrev " + abbrev + " (parameter 'gitAbbrev', property"
-                    + " 'cachebreaker.gitAbbrev'): use " + MIN_ABBREV + " to " + MAX_ABBREV + ".");
+            throw new MojoFailureException("Invalid gitAbbrev " + abbrev + " " + Parameters.named("gitAbbrev")
+                    + ": use " + MIN_ABBREV + " to " + MAX_ABBREV + ".");
         }
         this.start = start;
         this.abbrev = abbrev;
@@ -74,43 +92,37 @@ final class GitTokenSource {
     }
 
     /**
-     * Reads HEAD and formats its token.
+     * Looks for the repository and reads HEAD.
      *
-     * @return the token
-     * @throws MojoFailureException   when there is no repository, no commit, or a dirty tree with policy fail
+     * @return HEAD, or why there is none (no repository in or above {@code start}, or no commit yet)
+     * @throws MojoFailureException   when the tree is dirty and the policy is {@code fail}
      * @throws MojoExecutionException when the repository cannot be read
      */
-    String token() throws MojoExecutionException, MojoFailureException {
+    Lookup lookup() throws MojoExecutionException, MojoFailureException {
         // readEnvironment() honours GIT_DIR and GIT_CEILING_DIRECTORIES, as git itself does.
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(start);
         if (builder.getGitDir() == null) {
-            throw new MojoFailureException("cachebreaker strategy 'git' found no git repository in " + start
-                    + " or above it. Build inside a git checkout, pass the token explicitly"
-                    + " (-Dcachebreaker.token=<release tag or commit id>), or use another strategy"
-                    + " (-Dcachebreaker.strategy=timestamp or version).");
+            return new Lookup(null, "found no git repository in " + start + " or above it");
         }
         try (Repository repository = builder.setMustExist(true).build()) {
             ObjectId head = repository.resolve(Constants.HEAD);
             if (head == null) {
-                throw new MojoFailureException("cachebreaker strategy 'git': the repository "
-                        + repository.getDirectory() + " has no commit yet. Commit first, pass"
-                        + " -Dcachebreaker.token=<token>, or use -Dcachebreaker.strategy=timestamp.");
+                return new Lookup(null, "the repository " + repository.getDirectory() + " has no commit yet");
             }
-            String token;
+            Instant time;
+            String sha;
             try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
                 RevCommit commit = walk.parseCommit(head);
-                Instant time = Instant.ofEpochSecond(commit.getCommitTime());
-                token = BuildInstant.compact(time) + "-" + reader.abbreviate(head, abbrev).name();
+                time = Instant.ofEpochSecond(commit.getCommitTime());
+                sha = reader.abbreviate(head, abbrev).name();
             }
-            if (dirtyPolicy != DirtyPolicy.IGNORE && isDirty(repository)) {
-                if (dirtyPolicy == DirtyPolicy.FAIL) {
-                    throw new MojoFailureException("cachebreaker strategy 'git': the working tree of "
-                            + repository.getWorkTree() + " has uncommitted changes and gitDirty is 'fail'."
-                            + " Commit or stash them, or set -Dcachebreaker.gitDirty=suffix or ignore.");
-                }
-                token += DIRTY_SUFFIX;
+            boolean dirty = dirtyPolicy != DirtyPolicy.IGNORE && isDirty(repository);
+            if (dirty && dirtyPolicy == DirtyPolicy.FAIL) {
+                throw new MojoFailureException("cachebreaker strategy 'git': the working tree of "
+                        + repository.getWorkTree() + " has uncommitted changes and gitDirty is 'fail'."
+                        + " Commit or stash them, or set -Dcachebreaker.gitDirty=suffix or ignore.");
             }
-            return token;
+            return new Lookup(new Head(time, sha, dirty), null);
         } catch (IOException e) {
             throw new MojoExecutionException("cachebreaker strategy 'git' cannot read the repository "
                     + builder.getGitDir() + ": " + e.getMessage(), e);
@@ -129,7 +141,7 @@ final class GitTokenSource {
             return dirty;
         } catch (GitAPIException e) {
             throw new MojoExecutionException("cachebreaker strategy 'git' cannot check the working tree of "
-                    + repository.getWorkTree() + " (parameter 'gitDirty'): " + e.getMessage(), e);
+                    + repository.getWorkTree() + " " + Parameters.named("gitDirty") + ": " + e.getMessage(), e);
         }
     }
 }

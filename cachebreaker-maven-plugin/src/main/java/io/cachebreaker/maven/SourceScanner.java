@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -41,7 +42,8 @@ final class SourceScanner {
      * @param excludes patterns of files to leave out
      * @param log      for skipped links
      */
-    SourceScanner(Path root, List<String> includes, List<String> excludes, Log log) throws MojoExecutionException {
+    SourceScanner(Path root, List<String> includes, List<String> excludes, Log log)
+            throws MojoExecutionException, MojoFailureException {
         this.root = root;
         try {
             this.realRoot = root.toRealPath();
@@ -56,9 +58,10 @@ final class SourceScanner {
 
     /**
      * @return every selected regular file, by its relative path, in path order
-     * @throws MojoExecutionException when the tree cannot be read or a path cannot be served
+     * @throws MojoExecutionException when the tree cannot be read
+     * @throws MojoFailureException   when a path cannot be served
      */
-    TreeMap<String, Path> scan() throws MojoExecutionException {
+    TreeMap<String, Path> scan() throws MojoExecutionException, MojoFailureException {
         TreeMap<String, Path> files = new TreeMap<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -94,22 +97,22 @@ final class SourceScanner {
                         }
                     });
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + " (parameter"
-                    + " 'sourceDirectory'): " + e, e);
+            throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + " "
+                    + Parameters.named("sourceDirectory") + ": " + e, e);
         }
         for (String path : files.keySet()) {
             if (!AssetPath.isValid(path)) {
-                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
                         + ": " + invalidReason(path) + " Rename it, or leave it out with 'excludes'.");
             }
             if (path.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
                         + ": its name has a character beyond Unicode's Basic Multilingual Plane, such as an emoji,"
                         + " and Java 17's class loader cannot open such a resource (it encodes the name as"
                         + " CESU-8). Rename it, or leave it out with 'excludes'.");
             }
             if (path.indexOf('%') >= 0) {
-                throw new MojoExecutionException("cachebreaker cannot serve the source file " + files.get(path)
+                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
                         + ": its name has a '%'. Its URL escape %25 is refused by Jetty 12 (ambiguous path"
                         + " encoding), and a name like '%41' would look double percent-encoded, which the servlet"
                         + " refuses. Rename it, or leave it out with 'excludes'.");
@@ -159,11 +162,11 @@ final class SourceScanner {
      * everything below.
      */
     private static List<PathMatcher> compile(FileSystem fs, List<String> patterns, String parameter)
-            throws MojoExecutionException {
+            throws MojoFailureException {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String raw : patterns) {
             if (raw == null || raw.isBlank()) {
-                throw new MojoExecutionException("cachebreaker: the parameter '" + parameter + "' has an empty"
+                throw new MojoFailureException("cachebreaker: the parameter '" + parameter + "' has an empty"
                         + " pattern. Remove it, or write an Ant-style pattern such as '**/*.css'.");
             }
             String pattern = raw.strip().replace('\\', '/');
@@ -178,7 +181,7 @@ final class SourceScanner {
                     matchers.add(fs.getPathMatcher("glob:" + variant));
                 }
             } catch (PatternSyntaxException e) {
-                throw new MojoExecutionException("cachebreaker: the pattern '" + raw + "' of the parameter '"
+                throw new MojoFailureException("cachebreaker: the pattern '" + raw + "' of the parameter '"
                         + parameter + "' is not a valid Ant-style pattern (" + e.getDescription() + "). Close every"
                         + " '[' and '{', or escape it with a backslash, as in '**/*.css' or 'img/\\[1\\].png'.", e);
             }

@@ -1,101 +1,98 @@
 package io.cachebreaker.maven;
 
-import io.cachebreaker.runtime.tokenfile.AssetManifest;
-import io.cachebreaker.runtime.tokenfile.TokenFile;
-import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Removes the asset directory of the previous build's token, so that an artifact built without {@code clean} never
+ * Removes what a build leaves behind once the new token file is in place: the directory of the previous build's
+ * token, and staging directories of builds that were killed, so that an artifact built without {@code clean} never
  * ships stale copies.
  *
- * <p>Only a directory named by the previous token file is removed, never a sibling merely found under the prefix:
- * the prefix's parent (such as {@code static/}) often holds the application's own resources too.
+ * <p>Only a directory that the previous token file names is removed, and staging directories by their reserved
+ * dot-prefixed name; never a sibling merely found under the prefix: the prefix's parent (such as {@code static/})
+ * often holds the application's own resources too. Directories of tokens in the {@code keep} set (retained releases)
+ * stay.
  */
 final class StaleTokenCleaner {
+    /** The name every staging directory starts with; a dot, so no runtime takes it for a token. */
+    static final String STAGING_PREFIX = ".cachebreaker-staging-";
+
     private final Path outputDirectory;
     private final Log log;
-    private final TokenFile previous;
 
     /**
-     * Reads the previous token file, if any; call before the new one replaces it.
-     *
      * @param outputDirectory where the token file and the asset directories live
-     * @param log             for what was removed, and for an unreadable previous file
+     * @param log             for what was removed
      */
     StaleTokenCleaner(Path outputDirectory, Log log) {
         this.outputDirectory = outputDirectory;
         this.log = log;
-        this.previous = readPrevious(outputDirectory.resolve(TokenFile.RESOURCE), log);
-    }
-
-    private static TokenFile readPrevious(Path file, Log log) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return TokenFile.read(file);
-        } catch (TokenFileException e) {
-            log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e.getMessage()
-                    + "); run 'mvn clean' if stale assets remain");
-            return null;
-        }
     }
 
     /**
-     * Whether the previous token file names a directory.
-     *
-     * @param directory relative to the output directory
-     * @return true when the previous token file's assets live there
+     * @param previous    the build before this one
+     * @param currentRoot the current token's directory, which stays
+     * @param keep        tokens whose directories stay, such as retained releases
+     * @return the removed directories, relative to the output directory with {@code /} separators
+     * @throws MojoExecutionException when one cannot be removed
      */
-    boolean names(String directory) {
-        return previous != null && previous.assetDirectory().equals(directory);
+    List<String> clean(PreviousBuild previous, Path currentRoot, Set<String> keep) throws MojoExecutionException {
+        List<String> removed = new ArrayList<>();
+        Path stale = previous.tokenRoot();
+        if (stale != null && !stale.equals(currentRoot) && !keep.contains(previous.token())
+                && Files.isDirectory(stale, LinkOption.NOFOLLOW_LINKS)) {
+            remove(stale, "the stale asset directory", removed);
+            log.info("cachebreaker: removed the stale asset directory " + relative(stale) + " of token "
+                    + previous.token());
+        }
+        for (Path orphan : stagingDirectories(currentRoot.getParent())) {
+            remove(orphan, "the staging directory of an interrupted build", removed);
+            log.info("cachebreaker: removed " + relative(orphan) + ", left by an interrupted build");
+        }
+        return removed;
     }
 
-    /**
-     * What the previous token file says a directory holds.
-     *
-     * @param directory a token directory, relative to the output directory
-     * @return its manifest when the previous token file names that directory, else an empty one
-     */
-    AssetManifest manifestOf(String directory) {
-        return names(directory) ? previous.manifest() : AssetManifest.empty();
-    }
-
-    /**
-     * Removes the previous token's directory unless it is the current one.
-     *
-     * @param currentDirectory the current token's directory, relative to the output directory
-     * @return the removed directory relative to the output directory, or {@code null}
-     * @throws MojoExecutionException when it cannot be removed
-     */
-    String removeStale(String currentDirectory) throws MojoExecutionException {
-        if (previous == null) {
-            return null;
-        }
-        String stale = previous.assetDirectory();
-        if (stale.equals(currentDirectory)) {
-            return null;
-        }
-        Path dir = outputDirectory.resolve(stale);
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
+    private void remove(Path dir, String what, List<String> removed) throws MojoExecutionException {
         try {
             deleteTree(dir);
         } catch (IOException e) {
-            throw new MojoExecutionException("cachebreaker cannot remove the stale asset directory " + dir + ": " + e
+            throw new MojoExecutionException("cachebreaker cannot remove " + what + " " + dir + ": " + e
                     + ". Run 'mvn clean'.", e);
         }
-        log.info("cachebreaker: removed the stale asset directory " + stale + " of token " + previous.token());
-        return stale;
+        removed.add(relative(dir));
+    }
+
+    private String relative(Path dir) {
+        return outputDirectory.relativize(dir).toString().replace('\\', '/');
+    }
+
+    /** @return the staging directories under {@code parent}, such as those of killed builds */
+    static List<Path> stagingDirectories(Path parent) throws MojoExecutionException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(parent)) {
+            return found;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, STAGING_PREFIX + "*")) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cachebreaker cannot list " + parent + ": " + e, e);
+        }
+        return found;
     }
 
     /** Deletes a tree without following links, so a link inside it cannot lead the deletion elsewhere. */

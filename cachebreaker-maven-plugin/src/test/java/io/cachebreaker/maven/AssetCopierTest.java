@@ -1,20 +1,25 @@
 package io.cachebreaker.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
+import io.cachebreaker.runtime.tokenfile.AssetPrefix;
 import io.cachebreaker.runtime.tokenfile.Encoding;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import io.cachebreaker.runtime.tokenfile.Variant;
 import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
-import java.util.EnumMap;
-import java.util.Map;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -25,36 +30,90 @@ class AssetCopierTest {
     @TempDir
     Path tmp;
 
+    private Path output() {
+        return tmp.resolve("out");
+    }
+
+    /** A previous build whose token directory {@code static/<token>} holds what {@code manifest} claims. */
+    private PreviousBuild previous(String token, AssetManifest manifest) {
+        return new PreviousBuild(output(), new TokenFile(token, TokenStrategy.EXPLICIT,
+                AssetPrefix.parse("static/{token}"), Instant.EPOCH, manifest));
+    }
+
+    private AssetCopier.Result copy(Precompressor precompressor, PreviousBuild previous, String token,
+            TreeMap<String, Path> sources) throws MojoExecutionException {
+        return copy(precompressor, previous, token, sources, AssetCopier.defaultThreads());
+    }
+
+    private AssetCopier.Result copy(Precompressor precompressor, PreviousBuild previous, String token,
+            TreeMap<String, Path> sources, int threads) throws MojoExecutionException {
+        return new AssetCopier(precompressor, new SystemStreamLog(), previous, output().resolve("static/" + token),
+                AssetBuild.Probe.NONE, threads).copy(sources);
+    }
+
+    /** Four threads give exactly what one gives: the same files, bytes, manifest and so fingerprint. */
     @Test
-    void secondCopyOfUnchangedSourcesWritesAndCompressesNothing() throws Exception {
-        Path css = Files.writeString(tmp.resolve("app.css"), "p { margin: 0 }\n".repeat(50));
+    void aParallelCopyIsByteIdenticalToASingleThreadedOne() throws Exception {
         TreeMap<String, Path> sources = new TreeMap<>();
-        sources.put("app.css", css);
-        List<Path> writes = new ArrayList<>();
-        AssetCopier copier = new AssetCopier(new Precompressor(true, new SystemStreamLog()),
-                new SystemStreamLog(), writes::add);
-        AssetCopier.Result first = copier.copy(sources, tmp.resolve("out"));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 60; i++) {
+            String name = "dir" + (i % 7) + "/file" + i + (i % 3 == 0 ? ".png" : i % 3 == 1 ? ".css" : ".js");
+            Path file = tmp.resolve("src").resolve(name);
+            Files.createDirectories(file.getParent());
+            byte[] bytes = i % 3 == 0 ? new byte[1000 + random.nextInt(20_000)]
+                    : ("/* " + i + " */ p { margin: " + i + "px }\n").repeat(1 + random.nextInt(500)).getBytes();
+            if (i % 3 == 0) {
+                random.nextBytes(bytes);
+            }
+            Files.write(file, bytes);
+            sources.put(name, file);
+        }
+        Precompressor precompressor = new Precompressor(true, new SystemStreamLog());
+        AssetCopier.Result single = copy(precompressor, new PreviousBuild(output(), null), "one", sources, 1);
+        AssetCopier.Result parallel = copy(precompressor, new PreviousBuild(output(), null), "four", sources, 4);
+        assertEquals(single.manifest(), parallel.manifest());
+        assertEquals(io.cachebreaker.runtime.tokenfile.Fingerprint.of(single.manifest()),
+                io.cachebreaker.runtime.tokenfile.Fingerprint.of(parallel.manifest()));
+        assertEquals(single.files(), parallel.files());
+        assertEquals(single.written(), parallel.written());
+        assertEquals(single.precompressed(), parallel.precompressed());
+        for (String file : single.files()) {
+            assertEquals(-1L, Files.mismatch(output().resolve("static/one/" + file),
+                    output().resolve("static/four/" + file)), file);
+        }
+    }
+
+    @Test
+    void unchangedSourcesAreLinkedFromThePreviousBuildNotWrittenOrCompressed() throws Exception {
+        Path css = Files.writeString(tmp.resolve("app.css"), "p { margin: 0 }\n".repeat(50));
+        TreeMap<String, Path> sources = new TreeMap<>(Map.of("app.css", css));
+        Precompressor precompressor = new Precompressor(true, new SystemStreamLog());
+        AssetCopier.Result first = copy(precompressor, new PreviousBuild(output(), null), "a", sources);
         assertTrue(first.written() >= 2, "the copy and at least its .gz");
-        writes.clear();
-        AssetCopier.Result second = copier.copy(sources, tmp.resolve("out"));
+        assertEquals(first.written(), first.files().size());
+
+        AssetCopier.Result second = copy(precompressor, previous("a", first.manifest()), "b", sources);
         assertEquals(0, second.written());
-        assertEquals(List.of(), writes);
+        assertEquals(first.files(), second.files());
         assertEquals(first.manifest(), second.manifest());
+        for (String file : second.files()) {
+            assertTrue(Files.isSameFile(output().resolve("static/a/" + file), output().resolve("static/b/" + file)),
+                    file + " is linked, not copied");
+        }
     }
 
     /**
-     * A re-run trusts the previous manifest for files untouched since (same size and time), so it does not read them:
+     * A build trusts the previous manifest for files untouched since (same size and time), so it does not read them:
      * a manifest with a made-up digest shows whether a file was hashed again.
      */
     @Test
-    void rerunTakesDigestsOfUntouchedFilesFromThePreviousManifest() throws Exception {
+    void digestsOfUntouchedFilesComeFromThePreviousManifest() throws Exception {
         Path css = Files.writeString(tmp.resolve("app.css"), "p { margin: 0 }\n".repeat(50));
         Path png = Files.write(tmp.resolve("logo.png"), new byte[] {1, 2, 3, 4});
         Path js = Files.writeString(tmp.resolve("app.js"), "console.log(1);\n".repeat(50));
         TreeMap<String, Path> sources = new TreeMap<>(Map.of("app.css", css, "logo.png", png, "app.js", js));
-        Path out = tmp.resolve("out");
-        AssetManifest first = new AssetCopier(new Precompressor(false, new SystemStreamLog()), new SystemStreamLog(),
-                path -> { }).copy(sources, out).manifest();
+        Precompressor gzipOnly = new Precompressor(false, new SystemStreamLog());
+        AssetManifest first = copy(gzipOnly, new PreviousBuild(output(), null), "a", sources).manifest();
 
         String madeUp = "f".repeat(64);
         List<Asset> claimed = new ArrayList<>();
@@ -67,23 +126,30 @@ class AssetCopierTest {
         Files.writeString(js, "console.log(2);\n".repeat(50));
         Files.setLastModifiedTime(js, FileTime.from(Files.getLastModifiedTime(css).toInstant().plusSeconds(60)));
 
-        AssetManifest second = new AssetCopier(new Precompressor(false, new SystemStreamLog()),
-                new SystemStreamLog(), path -> { }).knowing(AssetManifest.of(claimed)).copy(sources, out).manifest();
-        assertEquals(madeUp, second.get("app.css").identity().sha256(), "untouched: not hashed again");
-        assertEquals(madeUp, second.get("app.css").variant(Encoding.GZIP).sha256(), "untouched sibling reused");
-        assertEquals(madeUp, second.get("logo.png").identity().sha256(), "untouched: not hashed again");
-        assertEquals(Variant.of(Files.readAllBytes(js)).sha256(), second.get("app.js").identity().sha256(),
+        AssetCopier.Result second = copy(gzipOnly, previous("a", AssetManifest.of(claimed)), "b", sources);
+        AssetManifest manifest = second.manifest();
+        assertEquals(madeUp, manifest.get("app.css").identity().sha256(), "untouched: not hashed again");
+        assertEquals(madeUp, manifest.get("app.css").variant(Encoding.GZIP).sha256(), "untouched sibling reused");
+        assertEquals(madeUp, manifest.get("logo.png").identity().sha256(), "untouched: not hashed again");
+        assertEquals(Variant.of(Files.readAllBytes(js)).sha256(), manifest.get("app.js").identity().sha256(),
                 "touched: hashed again");
-        assertTrue(Files.isRegularFile(out.resolve("app.css.gz")), "a reused sibling is not pruned");
+        assertTrue(Files.isRegularFile(output().resolve("static/b/app.css.gz")), "a reused sibling is there");
+        assertEquals(List.of("app.css", "app.css.gz", "app.js", "app.js.gz", "logo.png"), second.files());
+        assertEquals(2, second.written(), "app.js and its sibling");
 
         // Switching Brotli on finds no .br in the previous manifest, so app.css is read and compressed again.
         Precompressor withBrotli = new Precompressor(true, new SystemStreamLog());
         if (withBrotli.encodings().contains(Encoding.BROTLI)) {
-            AssetManifest third = new AssetCopier(withBrotli, new SystemStreamLog(), path -> { })
-                    .knowing(AssetManifest.of(claimed)).copy(sources, out).manifest();
+            AssetManifest third = copy(withBrotli, previous("a", AssetManifest.of(claimed)), "c", sources)
+                    .manifest();
             assertTrue(third.get("app.css").encoded().containsKey(Encoding.BROTLI));
             assertEquals(Variant.of(Files.readAllBytes(css)).sha256(), third.get("app.css").identity().sha256());
         }
+
+        // Switching precompression off links the identity only.
+        AssetCopier.Result plain = copy(null, previous("a", first), "d", sources);
+        assertTrue(plain.manifest().get("app.css").encoded().isEmpty());
+        assertFalse(Files.exists(output().resolve("static/d/app.css.gz")));
     }
 
     @Test
@@ -91,9 +157,8 @@ class AssetCopierTest {
         TreeMap<String, Path> sources = new TreeMap<>();
         Path gone = tmp.resolve("gone.css");
         sources.put("gone.css", gone);
-        AssetCopier copier = new AssetCopier(null, new SystemStreamLog(), path -> { });
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> copier.copy(sources, tmp.resolve("out")));
+                () -> copy(null, new PreviousBuild(output(), null), "a", sources));
         assertTrue(e.getMessage().contains(gone.toString()), e.getMessage());
     }
 }

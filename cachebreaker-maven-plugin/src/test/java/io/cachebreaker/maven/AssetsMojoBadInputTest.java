@@ -27,6 +27,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,7 @@ class AssetsMojoBadInputTest {
         mojo.precompress = injected.precompress;
         mojo.brotli = false;
         mojo.outputTimestamp = "2026-01-02T03:04:05Z";
+        mojo.unsafeOmitFingerprint = injected.unsafeOmitFingerprint;
         mojo.projectVersion = injected.projectVersion;
         mojo.sessionStartTime = injected.sessionStartTime;
         return at(mojo);
@@ -112,6 +114,23 @@ class AssetsMojoBadInputTest {
 
     private Path tokenFilePath() {
         return output.resolve(TokenFile.RESOURCE);
+    }
+
+    private TokenFile tokenFile() throws IOException {
+        try (InputStream in = Files.newInputStream(tokenFilePath())) {
+            return TokenFile.read(in, "test");
+        }
+    }
+
+    /** Everything under the prefix's parent: token directories, and any staging directory left behind. */
+    private List<String> staticEntries() throws IOException {
+        Path dir = output.resolve("static");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Whatever token file there is describes exactly the bytes on disk: sizes and digests of every variant. */
@@ -217,7 +236,7 @@ class AssetsMojoBadInputTest {
         assertMentions(failure(at(mojo)), "100% sure.png", "%25", "Jetty");
         mojo.excludes = List.of("**/*%*");
         at(mojo).execute();
-        assertFalse(Files.exists(output.resolve("static/t1/img")), "excluded");
+        assertFalse(Files.exists(output.resolve(tokenFile().assetDirectory()).resolve("img")), "excluded");
     }
 
     /** Java 17's URLClassLoader encodes such a name as CESU-8 and then cannot open it: the servlet would fail. */
@@ -231,58 +250,146 @@ class AssetsMojoBadInputTest {
 
     // ------------------------------------------------------------------------------------- failure halfway
 
-    /** Deletes the last source once the first asset is written: a real I/O failure halfway, even for root. */
-    private Consumer<File> vanishAfterFirstWrite() {
-        return file -> {
-            try {
+    /** Deletes the last source once the first asset is staged: a real I/O failure halfway, even for root. */
+    private AssetBuild.Probe vanishAfterFirstWrite() {
+        return new AssetBuild.Probe() {
+            @Override
+            public void written(Path file) throws IOException {
                 Files.deleteIfExists(source.resolve("z-last.css"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** Runs the build step as the mojo does, with a probe that may fail it on the way. */
+    /** One thread, so "halfway" is a fixed point: the last source vanishes before it is reached. */
+    private AssetBuild.Outcome build(String token, AssetBuild.Probe probe) throws Exception {
+        return build(token, probe, 1);
+    }
+
+    private AssetBuild.Outcome build(String token, AssetBuild.Probe probe, int threads) throws Exception {
+        BuildInstant instant = BuildInstant.of("2026-01-02T03:04:05Z", null);
+        TokenResolver resolver = new TokenResolver(instant, "1.0", () -> {
+            throw new AssertionError("no git");
+        }, new SystemStreamLog());
+        AssetBuild.Settings settings = new AssetBuild.Settings(token, "auto", "static/{token}", source, null, null,
+                output, new Precompressor(false, new SystemStreamLog()), false, threads);
+        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, List.of(), probe).run(settings);
+    }
+
+    private static String failure(ThrowingBuild build) {
+        Exception e = assertThrows(Exception.class, build::run);
+        assertTrue(e instanceof MojoExecutionException || e instanceof MojoFailureException, e.toString());
+        return e.getMessage();
+    }
+
+    private interface ThrowingBuild {
+        void run() throws Exception;
     }
 
     @Test
     @InjectMojo(goal = "assets")
     void aFirstBuildThatFailsHalfwayLeavesNoTokenFileAndNoTree(AssetsMojo injected) throws Exception {
-        String message = failure(withContext(injected, vanishAfterFirstWrite()));
+        String message = failure(() -> build("t1", vanishAfterFirstWrite()));
         assertMentions(message, "z-last.css", "NoSuchFileException");
         assertFalse(Files.exists(tokenFilePath()));
-        assertFalse(Files.exists(output.resolve("static/t1")));
+        assertEquals(List.of(), staticEntries(), "no token directory and no staging directory");
     }
 
     @Test
     @InjectMojo(goal = "assets")
-    void aRebuildOfTheSameTokenThatFailsHalfwayWithdrawsTheTokenFileThenRecovers(AssetsMojo injected)
+    void aRebuildWithChangedAssetsThatFailsHalfwayKeepsThePreviousBuildThenRecovers(AssetsMojo injected)
             throws Exception {
-        withContext(injected, file -> { }).execute();
-        assertTrue(Files.exists(tokenFilePath()));
-        write("css/app.css", "body { color: blue; background: white; }\n".repeat(60));
-        failure(withContext(injected, vanishAfterFirstWrite()));
-        assertFalse(Files.exists(tokenFilePath()), "a token file describing css/app.css as it was");
+        build("t1", AssetBuild.Probe.NONE);
+        String first = tokenFile().token();
         assertTokenFileIsTrustworthy();
+        write("css/app.css", "body { color: blue; background: white; }\n".repeat(60));
+        failure(() -> build("t1", vanishAfterFirstWrite()));
+        assertEquals(first, tokenFile().token(), "the previous token file stays");
+        assertTokenFileIsTrustworthy();
+        assertEquals(List.of(first), staticEntries(), "no staging directory is left");
 
         write("z-last.css", "p { margin: 1px }\n");
         withContext(injected, file -> { }).execute();
-        assertTrue(Files.exists(tokenFilePath()));
         assertTokenFileIsTrustworthy();
         FileTimeProbe probe = new FileTimeProbe(tokenFilePath());
         withContext(injected, file -> { }).execute();
         assertTrue(probe.unchanged(), "an unchanged re-run still leaves the token file alone");
+        assertEquals(List.of(tokenFile().token()), staticEntries());
     }
 
     @Test
     @InjectMojo(goal = "assets")
     void aBuildOfANewTokenThatFailsHalfwayKeepsThePreviousTokenFileAndTree(AssetsMojo injected)
             throws Exception {
-        withContext(injected, file -> { }).execute();
-        AssetsMojo second = withContext(injected, vanishAfterFirstWrite());
-        second.token = "t2";
-        failure(second);
-        assertTrue(Files.exists(tokenFilePath()));
+        build("t1", AssetBuild.Probe.NONE);
+        String first = tokenFile().token();
+        write("css/app.css", "body { color: blue; background: white; }\n".repeat(60));
+        failure(() -> build("t2", vanishAfterFirstWrite()));
+        assertEquals(first, tokenFile().token());
         assertTokenFileIsTrustworthy();
-        assertTrue(Files.isDirectory(output.resolve("static/t1")));
-        assertFalse(Files.exists(output.resolve("static/t2")), "a tree no token file names");
+        assertEquals(List.of(first), staticEntries(), "no tree that no token file names");
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aFailureOnAWorkerThreadLeavesNoTokenFileAndNothingStaged(AssetsMojo injected) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            write("many/file" + i + ".css", ("p.x" + i + " { margin: 0 }\n").repeat(50));
+        }
+        List<String> failedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AssetBuild.Probe failOnWorker = new AssetBuild.Probe() {
+            @Override
+            public void written(Path file) throws IOException {
+                if (file.getFileName().toString().equals("file17.css")) {
+                    failedOn.add(Thread.currentThread().getName());
+                    throw new IOException("no space left on device, say");
+                }
+            }
+        };
+        String message = failure(() -> build("t1", failOnWorker, 4));
+        assertMentions(message, "file17.css", "no space left");
+        assertEquals(1, failedOn.size());
+        assertTrue(failedOn.get(0).startsWith("cachebreaker-copy-"), failedOn.get(0));
+        assertFalse(Files.exists(tokenFilePath()));
+        assertEquals(List.of(), staticEntries(), "no token directory and no staging directory");
+
+        String first = build("t1", AssetBuild.Probe.NONE, 4).tokenFile().token();
+        write("many/file17.css", "p { margin: 1px }\n");
+        failure(() -> build("t1", failOnWorker, 4));
+        assertEquals(first, tokenFile().token(), "the previous token file stays");
+        assertTokenFileIsTrustworthy();
+        assertEquals(List.of(first), staticEntries());
+    }
+
+    @Test
+    @InjectMojo(goal = "assets")
+    void aFailureAfterStagingBeforeTheMoveKeepsThePreviousBuild(AssetsMojo injected) throws Exception {
+        String first = build("t1", AssetBuild.Probe.NONE).tokenFile().token();
+        write("css/app.css", "body { color: blue; }\n".repeat(60));
+        List<Path> staged = new ArrayList<>();
+        Exception e = assertThrows(Exception.class, () -> build("t1", new AssetBuild.Probe() {
+            @Override
+            public void staged(Path staging) throws IOException {
+                staged.add(staging);
+                assertTrue(Files.isRegularFile(staging.resolve("z-last.css")), "staging is complete");
+                throw new IOException("disk full, say");
+            }
+        }));
+        assertMentions(e.getMessage(), "disk full", "stage");
+        assertEquals(1, staged.size());
+        assertFalse(Files.exists(staged.get(0)), "the staging directory is removed");
+        assertEquals(first, tokenFile().token());
+        assertTokenFileIsTrustworthy();
+        assertEquals(List.of(first), staticEntries());
+
+        // Killed at that point instead: the staging directory stays until the next build removes it.
+        Path orphan = output.resolve("static/" + StaleTokenCleaner.STAGING_PREFIX + "killed");
+        Files.createDirectories(orphan);
+        Files.writeString(orphan.resolve("half.css"), "half");
+        String second = build("t1", AssetBuild.Probe.NONE).tokenFile().token();
+        assertFalse(first.equals(second));
+        assertTokenFileIsTrustworthy();
+        assertEquals(List.of(second), staticEntries());
     }
 
     private record FileTimeProbe(Path file, java.nio.file.attribute.FileTime before) {

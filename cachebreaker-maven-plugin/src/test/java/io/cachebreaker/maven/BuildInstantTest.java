@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 class BuildInstantTest {
@@ -28,7 +28,7 @@ class BuildInstantTest {
     void refusesWhatAZipEntryCannotHold() {
         for (String bad : new String[] {"1979-12-31T23:59:59Z", "2100-01-01T00:00:00Z", "0", "2026-01-02",
             "99999999999999999999"}) {
-            MojoExecutionException e = assertThrows(MojoExecutionException.class,
+            MojoFailureException e = assertThrows(MojoFailureException.class,
                     () -> BuildInstant.parseOutputTimestamp(bad), bad);
             assertTrue(e.getMessage().contains("outputTimestamp"), e.getMessage());
         }

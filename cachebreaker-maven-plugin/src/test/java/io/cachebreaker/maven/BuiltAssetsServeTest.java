@@ -72,8 +72,11 @@ class BuiltAssetsServeTest {
         }
         assertEquals(contents.keySet().stream().sorted().toList(),
                 tokenFile.manifest().assets().stream().map(Asset::path).toList(), "the manifest lists every name");
+        String dir = "static/" + tokenFile.token() + "/";
+        assertEquals("rel-1-" + io.cachebreaker.runtime.tokenfile.Fingerprint.of(tokenFile.manifest()),
+                tokenFile.token());
         for (String name : NAMES) {
-            assertArrayEquals(contents.get(name), Files.readAllBytes(output.resolve("static/rel-1/" + name)), name);
+            assertArrayEquals(contents.get(name), Files.readAllBytes(output.resolve(dir + name)), name);
         }
 
         for (Container.Factory factory : List.of(JettyContainer.FACTORY, TomcatContainer.FACTORY)) {
@@ -84,7 +87,7 @@ class BuiltAssetsServeTest {
                 AssetUrls urls = AssetUrls.of(container.servletContext());
                 for (String name : NAMES) {
                     String url = urls.url(name);
-                    assertTrue(url.startsWith("/ctx/static/rel-1/") && url.chars().allMatch(c -> c > 0x20 && c < 0x7f)
+                    assertTrue(url.startsWith("/ctx/" + dir) && url.chars().allMatch(c -> c > 0x20 && c < 0x7f)
                             && url.indexOf(' ') < 0, url);
                     for (String coding : Stream.of("identity", "gzip").toList()) {
                         HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(
@@ -93,7 +96,7 @@ class BuiltAssetsServeTest {
                         assertEquals(200, response.statusCode(), name + " at " + url);
                         boolean gzipped = response.headers().firstValue("Content-Encoding").isPresent();
                         byte[] expected = gzipped
-                                ? Files.readAllBytes(output.resolve("static/rel-1/" + name + ".gz"))
+                                ? Files.readAllBytes(output.resolve(dir + name + ".gz"))
                                 : contents.get(name);
                         assertArrayEquals(expected, response.body(), name + " " + coding);
                     }

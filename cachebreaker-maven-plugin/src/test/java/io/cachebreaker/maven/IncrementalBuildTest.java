@@ -54,16 +54,21 @@ class IncrementalBuildTest {
         mojo.execute();
         assertTrue(Files.isRegularFile(tokenFile), "no token file yet, so the first build runs without a delta");
         assertTrue(refreshed.contains(tokenFile), refreshed.toString());
-        assertTrue(refreshed.contains(tmp.resolve("classes/static/ide/app.css")), refreshed.toString());
+        String token = TokenFile.read(tokenFile).token();
+        assertTrue(token.startsWith("ide-"), token);
+        assertTrue(refreshed.contains(tmp.resolve("classes/static/" + token + "/app.css")), refreshed.toString());
 
         refreshed.clear();
         mojo.token = "other";
         mojo.execute();
         assertEquals(List.of(), refreshed);
-        assertFalse(Files.exists(tmp.resolve("classes/static/other")));
+        assertEquals(token, TokenFile.read(tokenFile).token());
 
         delta = true;
         mojo.execute();
-        assertTrue(Files.isRegularFile(tmp.resolve("classes/static/other/app.css")));
+        String other = TokenFile.read(tokenFile).token();
+        assertEquals("other" + token.substring("ide".length()), other, "the same bytes, the same fingerprint");
+        assertTrue(Files.isRegularFile(tmp.resolve("classes/static/" + other + "/app.css")));
+        assertFalse(Files.exists(tmp.resolve("classes/static/" + token)));
     }
 }

@@ -1,6 +1,8 @@
 package io.cachebreaker.demo;
 
 import io.cachebreaker.runtime.AssetUrls;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +14,22 @@ import java.nio.charset.StandardCharsets;
  * would build them, so the page source shows the current token.
  */
 public final class IndexPage extends HttpServlet {
+    /**
+     * A token older and one newer than any real token of a strategy, for the page's examples. The demo's strategy
+     * depends on where it is built: {@code git} in a checkout, the build time elsewhere.
+     *
+     * @param strategy the strategy the token file records
+     * @return an older and a newer token
+     */
+    static String[] around(TokenStrategy strategy) {
+        return switch (strategy) {
+            case TIMESTAMP -> new String[] {"000000000000001", "999999999999999"};
+            case GIT -> new String[] {"20000101000000-0000000", "99991231235959-fffffff"};
+            case VERSION -> new String[] {"0.0.1", "99999.0.0"};
+            case EXPLICIT -> new String[] {"0", "zzzzzzzz"};
+        };
+    }
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -21,8 +39,9 @@ public final class IndexPage extends HttpServlet {
         // Built from the port alone: echoing the Host header into markup would let a request inject HTML.
         String origin = "http://localhost:" + request.getLocalPort();
         String css = assets.url("css/app.css");
-        String older = css.replace("/" + token + "/", "/000000000000001/");
-        String newer = css.replace("/" + token + "/", "/999999999999999/");
+        String[] around = around(TokenFile.load(IndexPage.class.getClassLoader()).strategy());
+        String older = css.replace("/" + token + "/", "/" + around[0] + "/");
+        String newer = css.replace("/" + token + "/", "/" + around[1] + "/");
         String html = """
                 <!DOCTYPE html>
                 <html lang="en" data-token="%1$s">

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cachebreaker.runtime.tokenfile.Fingerprint;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,9 +61,14 @@ class DemoServerTest {
     }
 
     @Test
-    void pageShowsTheToken() {
+    void pageShowsTheTokenWhichEndsWithTheFingerprintOfTheAssets() {
         assertTrue(page.contains("data-token=\"" + demo.token() + "\""), page);
-        assertTrue(demo.token().matches("[0-9]{15}"), demo.token());
+        TokenFile file = TokenFile.load(DemoServerTest.class.getClassLoader());
+        // The default strategy auto: git in a checkout (dirty while the sources have uncommitted edits), else the
+        // build time.
+        String ordered = file.strategy() == TokenStrategy.GIT ? "[0-9]{14}-[0-9a-f]{7,40}(-dirty)?" : "[0-9]{15}";
+        assertTrue(demo.token().matches(ordered + "-[0-9a-f]{8}"), demo.token());
+        assertTrue(demo.token().endsWith("-" + Fingerprint.of(file.manifest())), demo.token());
     }
 
     @Test
@@ -106,12 +114,13 @@ class DemoServerTest {
     @Test
     void seedRulesHoldOnTheDemo() throws Exception {
         String current = "/static/" + demo.token() + "/css/app.css";
-        HttpResponse<Void> older = get(demo.uri().resolve("/static/000000000000001/css/app.css?x=1"),
+        String[] around = IndexPage.around(TokenFile.load(DemoServerTest.class.getClassLoader()).strategy());
+        HttpResponse<Void> older = get(demo.uri().resolve("/static/" + around[0] + "/css/app.css?x=1"),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(301, older.statusCode());
         assertEquals(current + "?x=1", older.headers().firstValue("Location").orElseThrow());
 
-        HttpResponse<Void> newer = get(demo.uri().resolve("/static/999999999999999/css/app.css"),
+        HttpResponse<Void> newer = get(demo.uri().resolve("/static/" + around[1] + "/css/app.css"),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(503, newer.statusCode());
         assertEquals("3", newer.headers().firstValue("Retry-After").orElseThrow());

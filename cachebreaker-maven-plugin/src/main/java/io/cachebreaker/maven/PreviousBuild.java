@@ -1,0 +1,88 @@
+package io.cachebreaker.maven;
+
+import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
+import io.cachebreaker.runtime.tokenfile.TokenFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * What the previous build left in the output directory, as its token file describes it: the one place that reads
+ * that file. A build asks it for the size and digests of files it need not read again, and for the bytes it may link
+ * instead of compressing again; {@link StaleTokenCleaner} asks it which directory to remove.
+ *
+ * <p>A missing, unreadable or stale-looking token file means "no previous build": the build then reads and
+ * compresses everything, which is slower but never wrong.
+ */
+final class PreviousBuild {
+    private final Path outputDirectory;
+    private final TokenFile tokenFile;
+    private final Path assetDirectory;
+
+    /**
+     * @param outputDirectory where the token file and the asset directories live
+     * @param tokenFile       what the previous build wrote there, or {@code null} for none
+     */
+    PreviousBuild(Path outputDirectory, TokenFile tokenFile) {
+        this.outputDirectory = outputDirectory;
+        this.tokenFile = tokenFile;
+        this.assetDirectory = tokenFile == null ? null : outputDirectory.resolve(tokenFile.assetDirectory());
+    }
+
+    /**
+     * Reads the previous token file, if any; call before the new one replaces it.
+     *
+     * @param outputDirectory where the token file and the asset directories live
+     * @param log             for an unreadable previous file
+     * @return the previous build, perhaps {@linkplain #exists() none}
+     */
+    static PreviousBuild read(Path outputDirectory, Log log) {
+        Path file = outputDirectory.resolve(TokenFile.RESOURCE);
+        if (!Files.isRegularFile(file)) {
+            return new PreviousBuild(outputDirectory, null);
+        }
+        try {
+            return new PreviousBuild(outputDirectory, TokenFile.read(file));
+        } catch (TokenFileException e) {
+            log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e.getMessage()
+                    + "); run 'mvn clean' if stale assets remain");
+            return new PreviousBuild(outputDirectory, null);
+        }
+    }
+
+    /** @return whether there is a readable previous token file */
+    boolean exists() {
+        return tokenFile != null;
+    }
+
+    /** @return the previous token, or {@code null} */
+    String token() {
+        return tokenFile == null ? null : tokenFile.token();
+    }
+
+    /**
+     * @return the directory named after the previous token, such as {@code <output>/static/<token>}, which holds its
+     *         assets (directly, or below the prefix's segments after the token); {@code null} when there is none
+     */
+    Path tokenRoot() {
+        return tokenFile == null ? null
+                : outputDirectory.resolve(tokenFile.prefix().mount()).resolve(tokenFile.token());
+    }
+
+    /**
+     * @param path an asset path
+     * @return what the previous token file says about it, or {@code null} when it lists no such asset
+     */
+    Asset asset(String path) {
+        return tokenFile == null ? null : tokenFile.manifest().get(path);
+    }
+
+    /**
+     * @param path an asset path, or that of one of its precompressed siblings
+     * @return where the previous build put that file; only meaningful when {@link #asset} knows the asset
+     */
+    Path file(String path) {
+        return assetDirectory.resolve(path);
+    }
+}
