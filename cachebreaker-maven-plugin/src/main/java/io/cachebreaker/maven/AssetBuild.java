@@ -1,12 +1,14 @@
 package io.cachebreaker.maven;
 
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -38,12 +40,22 @@ final class AssetBuild {
     private final BuildInstant buildInstant;
     private final Log log;
     private final Consumer<Path> onWrite;
+    private RetainedReleases retention = RetainedReleases.NONE;
 
     AssetBuild(TokenResolver resolver, BuildInstant buildInstant, Log log, Consumer<Path> onWrite) {
         this.resolver = resolver;
         this.buildInstant = buildInstant;
         this.log = log;
         this.onWrite = onWrite;
+    }
+
+    /**
+     * @param retention the previous releases to carry into the artifact
+     * @return this build
+     */
+    AssetBuild retaining(RetainedReleases retention) {
+        this.retention = retention;
+        return this;
     }
 
     Outcome run(Settings settings) throws MojoExecutionException, MojoFailureException {
@@ -62,16 +74,24 @@ final class AssetBuild {
         String directory = prefix.directory(token.token());
         Path tokenDir = output.resolve(directory);
         StaleTokenCleaner cleaner = new StaleTokenCleaner(output, log);
+        // Retention: every source is read and checked before anything changes, and before the copy may withdraw the
+        // previous token file that names the trees a build without clean carries forward.
+        RetainedReleases.Plan retainPlan = retention.find(output);
         boolean created = !Files.exists(tokenDir);
         Path file = output.resolve(TokenFile.RESOURCE);
-        Runnable withdraw = cleaner.names(directory) ? () -> withdraw(file) : () -> { };
+        Runnable withdraw = cleaner.names(directory) || retainPlan.retainedBefore(directory) ? () -> withdraw(file)
+                : () -> { };
+        List<RetainedRelease> retained;
         TokenFile tokenFile;
         AssetCopier.Result copied;
         try {
             copied = new AssetCopier(settings.precompressor(), log, onWrite, withdraw)
                     .knowing(cleaner.manifestOf(directory)).copy(sources, tokenDir);
+            // Retention: the retained trees go in place after the current one and before the token file that lists
+            // them; a failure there removes what it placed.
+            retained = retention.install(retainPlan, output, prefix, token.token(), () -> withdraw(file), onWrite);
             tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
-                    copied.manifest());
+                    copied.manifest(), retained);
             if (TokenFileWriter.write(tokenFile, file)) {
                 onWrite.accept(file);
             }
@@ -82,7 +102,7 @@ final class AssetBuild {
             removeIfCreated(created, tokenDir, e);
             throw e;
         }
-        String removed = cleaner.removeStale(directory);
+        String removed = cleaner.removeStale(directory, RetainedTreeInstaller.directories(prefix, retained));
         return new Outcome(tokenFile, copied.written(), copied.precompressed(), removed);
     }
 

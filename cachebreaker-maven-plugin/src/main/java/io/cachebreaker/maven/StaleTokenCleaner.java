@@ -1,6 +1,7 @@
 package io.cachebreaker.maven;
 
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -70,17 +72,31 @@ final class StaleTokenCleaner {
     }
 
     /**
-     * Removes the previous token's directory unless it is the current one.
+     * Removes the previous token's directory unless it is the current one, and the directories of the releases the
+     * previous token file retained that are not retained now.
      *
      * @param currentDirectory the current token's directory, relative to the output directory
-     * @return the removed directory relative to the output directory, or {@code null}
+     * @param keep             the directories of the releases retained now, relative to the output directory
+     * @return the removed directory of the previous token relative to the output directory, or {@code null}
      * @throws MojoExecutionException when it cannot be removed
      */
-    String removeStale(String currentDirectory) throws MojoExecutionException {
+    String removeStale(String currentDirectory, Set<String> keep) throws MojoExecutionException {
         if (previous == null) {
             return null;
         }
         String stale = previous.assetDirectory();
+        String removed = keep.contains(stale) ? null : remove(stale, currentDirectory, previous.token());
+        // Retention: trees the previous build retained go too once they fall out of retention.
+        for (RetainedRelease release : previous.retained()) {
+            String dir = previous.prefix().directory(release.token());
+            if (!keep.contains(dir)) {
+                remove(dir, currentDirectory, release.token());
+            }
+        }
+        return removed;
+    }
+
+    private String remove(String stale, String currentDirectory, String token) throws MojoExecutionException {
         if (stale.equals(currentDirectory)) {
             return null;
         }
@@ -94,7 +110,7 @@ final class StaleTokenCleaner {
             throw new MojoExecutionException("cachebreaker cannot remove the stale asset directory " + dir + ": " + e
                     + ". Run 'mvn clean'.", e);
         }
-        log.info("cachebreaker: removed the stale asset directory " + stale + " of token " + previous.token());
+        log.info("cachebreaker: removed the stale asset directory " + stale + " of token " + token);
         return stale;
     }
 
