@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -167,17 +169,39 @@ public final class TokenFile {
     /**
      * Reads the token file from a class loader.
      *
+     * <p>One application serves one asset tree. Two token files on the class path (a war's own and a library jar's,
+     * both built with the plugin) would leave one of them silently unserved, so that fails instead, naming both.
+     *
      * @param loader where to look for {@value #RESOURCE}
      * @return the token file
-     * @throws TokenFileException when it is missing or malformed, saying how to produce it
+     * @throws TokenFileException when it is missing, malformed or not the only one, saying how to fix it
      */
     public static TokenFile load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new TokenFileException("No " + RESOURCE + " on the class path, so cachebreaker has no token"
-                        + " and no asset manifest." + HOW_TO_FIX);
+        List<URL> found = new ArrayList<>();
+        try {
+            Set<String> seen = new HashSet<>();
+            for (URL url : Collections.list(loader.getResources(RESOURCE))) {
+                if (seen.add(url.toExternalForm())) {
+                    found.add(url);
+                }
             }
-            return read(in, "class path resource " + RESOURCE);
+        } catch (IOException e) {
+            throw new TokenFileException("Cannot look up " + RESOURCE + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new TokenFileException("No " + RESOURCE + " on the class path, so cachebreaker has no token"
+                    + " and no asset manifest." + HOW_TO_FIX);
+        }
+        if (found.size() > 1) {
+            throw new TokenFileException("The class path holds " + found.size() + " cachebreaker token files, "
+                    + found + ", but an application serves one asset tree, so the assets of all but one would"
+                    + " answer 404. Run the cachebreaker-maven-plugin goal 'assets' only in the module that is"
+                    + " packaged as the application (the war or the Spring Boot jar), and bring the other modules'"
+                    + " assets into its sourceDirectory (for example by unpacking them there in generate-resources);"
+                    + " remove the goal from the library modules.");
+        }
+        try (InputStream in = found.get(0).openStream()) {
+            return read(in, "class path resource " + found.get(0));
         } catch (IOException e) {
             throw new TokenFileException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
