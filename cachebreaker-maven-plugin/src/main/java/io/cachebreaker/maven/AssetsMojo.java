@@ -168,7 +168,7 @@ public class AssetsMojo extends AbstractMojo {
      * Static zips of previous releases to resolve from the Maven repositories, as
      * {@code groupId:artifactId[:extension[:classifier]]:version} (extension {@code zip} and classifier
      * {@code static} by default). The version {@code PREVIOUS_RELEASES} means the newest released versions older than
-     * the project's, up to {@code retainReleases}.
+     * the project's, up to {@code retainReleases}; {@code LATEST_RELEASE} the newest one only.
      */
     @Parameter(property = "cachebreaker.retain.artifacts")
     List<String> retainArtifacts;

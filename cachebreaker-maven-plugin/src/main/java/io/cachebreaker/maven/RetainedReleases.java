@@ -254,7 +254,8 @@ final class RetainedReleases {
     private void fromArtifact(String text, List<Candidate> found) throws RetentionException {
         ReleaseRepository.Coordinates coordinates = ReleaseRepository.Coordinates.parse(text);
         List<String> versions;
-        if (coordinates.version().equals(RetentionSettings.PREVIOUS_RELEASES)) {
+        boolean latest = coordinates.version().equals(RetentionSettings.LATEST_RELEASE);
+        if (latest || coordinates.version().equals(RetentionSettings.PREVIOUS_RELEASES)) {
             versions = repository.releasedVersionsBelow(coordinates, projectVersion);
             if (versions.isEmpty()) {
                 log.info("cachebreaker: no released version of " + coordinates.groupId() + ":"
@@ -262,7 +263,7 @@ final class RetainedReleases {
                         + " no previous release to retain (a first release)");
                 return;
             }
-            versions = versions.subList(0, Math.min(versions.size(), settings.releases()));
+            versions = versions.subList(0, Math.min(versions.size(), latest ? 1 : settings.releases()));
         } else {
             versions = List.of(coordinates.version());
         }

@@ -31,6 +31,9 @@ record RetentionSettings(int releases, boolean previousReleases, List<String> ar
     /** The version keyword of {@code retainArtifacts}: the newest released versions older than the project's. */
     static final String PREVIOUS_RELEASES = "PREVIOUS_RELEASES";
 
+    /** The version keyword of {@code retainArtifacts}: the newest released version older than the project's. */
+    static final String LATEST_RELEASE = "LATEST_RELEASE";
+
     private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
 
     /** What a configured source that is not there does. */

@@ -204,6 +204,29 @@ class RetentionTest {
     }
 
     @Test
+    void latestReleaseIsTheNewestOneOnly() throws Exception {
+        Path two = release("rel-2", 2);
+        List<String> asked = new ArrayList<>();
+        AssetsMojo mojo = mojo("rel-4", sources("rel-4"), output, 4);
+        mojo.retainArtifacts = List.of("com.example:shop:LATEST_RELEASE");
+        mojo.releaseRepository = new ReleaseRepository() {
+            @Override
+            public List<String> releasedVersionsBelow(Coordinates coordinates, String below) {
+                return List.of("1.1", "1.0");
+            }
+
+            @Override
+            public Path resolve(Coordinates coordinates) {
+                asked.add(coordinates.toString());
+                return two;
+            }
+        };
+        mojo.execute();
+        assertEquals(List.of("com.example:shop:zip:static:1.1"), asked);
+        assertEquals(List.of("rel-2"), tokenFile().retained().stream().map(RetainedRelease::token).toList());
+    }
+
+    @Test
     void aFirstReleaseFindsNoPreviousReleaseAndBuilds() throws Exception {
         AssetsMojo mojo = mojo("rel-1", sources("rel-1"), output, 1);
         mojo.retainPreviousReleases = true;
