@@ -6,15 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cachebreaker.runtime.CachebreakerInitializer;
+import io.cachebreaker.runtime.testing.Container;
+import io.cachebreaker.runtime.testing.JettyContainer;
+import io.cachebreaker.runtime.testing.SiteFixture;
+import io.cachebreaker.runtime.testing.TomcatContainer;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -265,6 +274,42 @@ class RetentionTest {
         assertEquals(List.of(), tokenFile().retained());
         assertArrayEquals(Files.readAllBytes(tmp.resolve("sources-rel-1b/css/app.css")),
                 Files.readAllBytes(output.resolve("static/rel-1/css/app.css")), "the current tree wins");
+    }
+
+    @Test
+    void theRuntimeServesTheRetainedTreeByteForByteInJettyAndTomcat() throws Exception {
+        Path zip = release("rel-1", 1);
+        AssetsMojo mojo = mojo("rel-2", sources("rel-2"), output, 2);
+        mojo.retainPaths = List.of(zip.toFile());
+        mojo.execute();
+        Path r1 = releaseOutput("rel-1").resolve("static/rel-1");
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        int n = 0;
+        for (Container.Factory factory : List.of(JettyContainer.FACTORY, TomcatContainer.FACTORY)) {
+            Container.Setup setup = new Container.Setup(SiteFixture.loader(output), tmp.resolve("work-" + n++))
+                    .initializer(new CachebreakerInitializer());
+            try (Container container = factory.start(setup)) {
+                assertTrue(container.available());
+                for (String path : List.of("css/app.css", "js/app.js", "js/only-rel-1.js")) {
+                    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                            container.origin().resolve("/ctx/static/rel-1/" + path)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals(200, response.statusCode(), path);
+                    assertArrayEquals(Files.readAllBytes(r1.resolve(path)), response.body(), path);
+                }
+                HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(
+                        container.origin().resolve("/ctx/static/rel-1/css/app.css"))
+                        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+                assertArrayEquals(Files.readAllBytes(r1.resolve("css/app.css.gz")), gzipped.body());
+                HttpResponse<byte[]> older = client.send(HttpRequest.newBuilder(
+                        container.origin().resolve("/ctx/static/rel-0/css/app.css")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(301, older.statusCode(), "a token that is not retained still redirects");
+                assertEquals("/ctx/static/rel-2/css/app.css", older.headers().firstValue("Location").orElse(null));
+            }
+        }
     }
 
     // ----------------------------------------------------------------------------------------- missing sources
