@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -211,9 +212,9 @@ public class AssetsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.artifactId}", readonly = true)
     String projectArtifactId;
 
-    /** The resolver session that retained artifacts are resolved with. */
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    RepositorySystemSession repositorySession;
+    /** The build session, whose resolver session retained artifacts are resolved with. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
 
     /** The project's remote repositories that retained artifacts are resolved from. */
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
@@ -237,6 +238,7 @@ public class AssetsMojo extends AbstractMojo {
         if (!settings.enabled()) {
             return RetainedReleases.NONE;
         }
+        RepositorySystemSession repositorySession = session == null ? null : session.getRepositorySession();
         ReleaseRepository repository = releaseRepository != null ? releaseRepository
                 : repositorySystem == null || repositorySession == null ? ReleaseRepository.NONE
                 : new MavenReleaseRepository(repositorySystem, repositorySession, remoteRepositories);
