@@ -85,6 +85,9 @@ assert log =~ /retained 1 previous release, \d+ files adding \d+ bytes/
 def client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10)).build()
 def work = new File(basedir, 'target/tomcat-work').toPath()
+// Tomcat sets the JVM's one URL stream handler factory; an earlier script's Tomcat in this JVM (another class loader)
+// already did, so this one must not try again.
+org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable()
 def loader = new URLClassLoader([jar2File.toURI().toURL()] as URL[], SiteFixture.classLoader)
 def setup = new Container.Setup(loader, work).initializer(new CachebreakerInitializer())
 def container = TomcatContainer.FACTORY.start(setup)
