@@ -12,6 +12,12 @@ try {
     def served = jar.entries().toList().findAll { !it.directory && it.name.startsWith(dir) }*.name
     def names = zip.entries().toList()*.name
 
+    // The token file of this tree first, so a later release can retain it; it lists no retained releases.
+    assert names[0] == TokenFile.RESOURCE
+    def zipped = zip.getInputStream(zip.getEntry(TokenFile.RESOURCE)).withCloseable { TokenFile.read(it, 'zip') }
+    assert zipped.token() == token && zipped.retained().isEmpty()
+    names = names.drop(1)
+
     // The same tree the application serves, precompressed siblings included, in sorted order.
     assert names == served.sort(false)
     assert names.containsAll([dir + 'css/app.css', dir + 'css/app.css.gz', dir + 'js/app.js', dir + 'js/app.js.gz'])

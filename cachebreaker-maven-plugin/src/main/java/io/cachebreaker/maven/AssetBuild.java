@@ -82,23 +82,22 @@ final class AssetBuild {
     private final TokenResolver resolver;
     private final Log log;
     private final Consumer<Path> onWrite;
-    private final List<RetainedRelease> retained;
+    private final RetainedReleases retention;
     private final Probe probe;
 
     /**
      * @param resolver   makes the token's ordered part
      * @param log        for the steps worth telling
      * @param onWrite    told of every file that appears in the output, such as an IDE's build context
-     * @param retained   previous releases the artifact keeps serving: recorded in the token file, and their
-     *                   directories are never removed; usually none
+     * @param retention  the previous releases the artifact keeps serving: their trees are put in place and recorded
+     *                   in the token file, and their directories are not removed; {@link RetainedReleases#NONE}
      * @param probe      see {@link Probe}
      */
-    AssetBuild(TokenResolver resolver, Log log, Consumer<Path> onWrite, List<RetainedRelease> retained,
-            Probe probe) {
+    AssetBuild(TokenResolver resolver, Log log, Consumer<Path> onWrite, RetainedReleases retention, Probe probe) {
         this.resolver = resolver;
         this.log = log;
         this.onWrite = onWrite;
-        this.retained = List.copyOf(retained);
+        this.retention = retention;
         this.probe = probe;
     }
 
@@ -115,6 +114,8 @@ final class AssetBuild {
         Path output = settings.outputDirectory();
         checkDirectories(settings.sourceDirectory(), output);
         PreviousBuild previous = PreviousBuild.read(output, log);
+        // Every retention source is read and checked before anything in the output changes.
+        RetainedReleases.Plan retainPlan = retention.find(output);
 
         if (settings.unsafeOmitFingerprint()) {
             log.warn("cachebreaker: unsafeOmitFingerprint is true, so the token '" + ordered.orderedPart() + "' does"
@@ -127,7 +128,7 @@ final class AssetBuild {
         Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
         AssetCopier copier = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe,
                 settings.threads());
-        Outcome same = unchanged(copier.unchanged(sources), ordered, settings, prefix, previous);
+        Outcome same = unchanged(copier.unchanged(sources), ordered, settings, prefix, previous, retainPlan);
         if (same != null) {
             return same;
         }
@@ -155,7 +156,17 @@ final class AssetBuild {
             throw discard(staging, new MojoExecutionException("cachebreaker cannot move the staged assets " + staging
                     + " to " + tokenRoot + ": " + e, e));
         }
-        List<RetainedRelease> kept = retained.stream().filter(release -> !release.token().equals(token)).toList();
+        List<RetainedRelease> kept;
+        try {
+            // The retained trees go in place after the current one and before the token file that lists them; a
+            // failure there removes what it placed.
+            kept = retention.install(retainPlan, output, prefix, token, () -> withdraw(file), onWrite);
+        } catch (MojoExecutionException | RuntimeException e) {
+            if (published) {
+                discard(tokenRoot, e);
+            }
+            throw e;
+        }
         TokenFile tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(),
                 copied.manifest(), kept);
         try {
@@ -177,6 +188,18 @@ final class AssetBuild {
         return new Outcome(tokenFile, published ? copied.written() : 0, copied.precompressed(), published, removed);
     }
 
+    /** Deletes the token file before a directory it names is replaced, so that it never describes missing bytes. */
+    private void withdraw(Path file) {
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.debug("cachebreaker: withdrew " + file + " while a directory it names is replaced");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot withdraw the cachebreaker token file " + file + " before"
+                    + " changing the assets it describes: " + e.getMessage(), e);
+        }
+    }
+
     /** The ordered part and the fingerprint of the assets, unless the user took the risk of leaving it out. */
     private static String finalToken(TokenResolver.ResolvedToken ordered, AssetManifest manifest, boolean omit) {
         return omit ? ordered.orderedPart()
@@ -191,7 +214,8 @@ final class AssetBuild {
      * @return the outcome, or {@code null} when the build must stage
      */
     private Outcome unchanged(AssetManifest manifest, TokenResolver.ResolvedToken ordered, Settings settings,
-            AssetPrefix prefix, PreviousBuild previous) throws MojoExecutionException {
+            AssetPrefix prefix, PreviousBuild previous, RetainedReleases.Plan retainPlan)
+            throws MojoExecutionException {
         if (manifest == null || !previous.exists()) {
             return null;
         }
@@ -201,10 +225,11 @@ final class AssetBuild {
                 || !Files.isDirectory(tokenRoot, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        List<RetainedRelease> kept = retained.stream().filter(release -> !release.token().equals(token)).toList();
+        Path file = settings.outputDirectory().resolve(TokenFile.RESOURCE);
+        List<RetainedRelease> kept = retention.install(retainPlan, settings.outputDirectory(), prefix, token,
+                () -> withdraw(file), onWrite);
         TokenFile tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(), manifest,
                 kept);
-        Path file = settings.outputDirectory().resolve(TokenFile.RESOURCE);
         try {
             if (TokenFileWriter.write(tokenFile, file)) {
                 onWrite.accept(file);

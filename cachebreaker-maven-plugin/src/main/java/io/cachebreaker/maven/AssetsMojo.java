@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -156,12 +160,122 @@ public class AssetsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
     Date sessionStartTime;
 
+    // ------------------------------------------------------------------------------------------------ retention
+    // Keeping previous releases' assets in the artifact, so pages of those releases keep their exact bytes. Off
+    // unless a source is configured: retainPreviousReleases, retainArtifacts, retainPaths or retainOutput.
+
+    /**
+     * How many previous releases to keep at most, newest (by build instant) first. Each costs its whole asset tree in
+     * the artifact; 2 covers the release before the last one still open in browsers and cached by CDNs during and after
+     * a deploy, as Phoenix keeps 2 and Propshaft 3. {@code 0} turns retention off.
+     */
+    @Parameter(property = "cachebreaker.retain.releases", defaultValue = "2")
+    int retainReleases;
+
+    /**
+     * Retains the newest released versions (up to {@code retainReleases}) of this very project that are older than
+     * its version, from their {@code static} zips (goal {@code static-zip}) in the Maven repositories. Short for the
+     * {@code retainArtifacts} entry {@code ${project.groupId}:${project.artifactId}:zip:static:PREVIOUS_RELEASES}.
+     * Finding no released version (a first release) is not an error; it is logged.
+     */
+    @Parameter(property = "cachebreaker.retain.previousReleases", defaultValue = "false")
+    boolean retainPreviousReleases;
+
+    /**
+     * Static zips of previous releases to resolve from the Maven repositories, as
+     * {@code groupId:artifactId[:extension[:classifier]]:version} (extension {@code zip} and classifier
+     * {@code static} by default). The version {@code PREVIOUS_RELEASES} means the newest released versions older than
+     * the project's, up to {@code retainReleases}; {@code LATEST_RELEASE} the newest one only.
+     */
+    @Parameter(property = "cachebreaker.retain.artifacts")
+    List<String> retainArtifacts;
+
+    /**
+     * Previous releases given by path, such as kept in a CI cache: a static zip, or a directory holding
+     * {@code META-INF/cachebreaker.properties} and its token directories (an unpacked static zip, or a previous
+     * build's output directory).
+     */
+    @Parameter(property = "cachebreaker.retain.paths")
+    List<File> retainPaths;
+
+    /**
+     * Carries forward, in a build without {@code clean}, the token directories that the previous build left in
+     * {@code outputDirectory}: its own tree and the trees it retained, as its token file names them.
+     */
+    @Parameter(property = "cachebreaker.retain.output", defaultValue = "false")
+    boolean retainOutput;
+
+    /**
+     * What a configured source that is not there does: {@code fail} (the default, naming the source and the fix) or
+     * {@code warn} (build without it). A corrupt or unsafe source always fails.
+     */
+    @Parameter(property = "cachebreaker.retain.missing", defaultValue = "fail")
+    String retainMissing;
+
+    /**
+     * The most bytes that retained trees may add to the artifact, precompressed siblings included, such as
+     * {@code 64MiB}. Releases that would go over it are dropped, oldest first, with a warning; their pages get the
+     * redirect to the current token instead.
+     */
+    @Parameter(property = "cachebreaker.retain.maxBytes", defaultValue = RetentionSettings.DEFAULT_MAX_BYTES)
+    String retainMaxBytes;
+
+    /** The project's group, for {@code retainPreviousReleases}. */
+    @Parameter(defaultValue = "${project.groupId}", readonly = true)
+    String projectGroupId;
+
+    /** The project's artifact id, for {@code retainPreviousReleases}. */
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true)
+    String projectArtifactId;
+
+    /** The build session, whose resolver session retained artifacts are resolved with. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    /** The project's remote repositories that retained artifacts are resolved from. */
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    List<RemoteRepository> remoteRepositories;
+
+    /** Resolves retained artifacts; {@code null} when the mojo was made without one, such as in benchmarks. */
+    final RepositorySystem repositorySystem;
+
+    /** Where retained artifacts come from when set (tests); otherwise the repository system's repositories. */
+    ReleaseRepository releaseRepository;
+
+    /** @return the retention this build asks for; nothing is read yet */
+    RetainedReleases retention() throws MojoExecutionException {
+        RetentionSettings settings = new RetentionSettings(retainReleases, retainPreviousReleases, retainArtifacts,
+                retainPaths == null ? List.of() : retainPaths.stream().map(File::toPath).toList(), retainOutput,
+                RetentionSettings.Missing.parse(retainMissing), RetentionSettings.parseBytes(retainMaxBytes));
+        if (settings.releases() < 0) {
+            throw new MojoExecutionException("cachebreaker: retainReleases (property cachebreaker.retain.releases) is "
+                    + settings.releases() + "; use 0 (keep none) or more.");
+        }
+        if (!settings.enabled()) {
+            return RetainedReleases.NONE;
+        }
+        RepositorySystemSession repositorySession = session == null ? null : session.getRepositorySession();
+        ReleaseRepository repository = releaseRepository != null ? releaseRepository
+                : repositorySystem == null || repositorySession == null ? ReleaseRepository.NONE
+                : new MavenReleaseRepository(repositorySystem, repositorySession, remoteRepositories);
+        return new RetainedReleases(settings, repository, projectGroupId, projectArtifactId, projectVersion,
+                getLog());
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
     /** Tells an IDE's incremental build (m2e) what changed and what was written; a no-op on the command line. */
     final BuildContext buildContext;
 
     @Inject
-    public AssetsMojo(BuildContext buildContext) {
+    public AssetsMojo(BuildContext buildContext, RepositorySystem repositorySystem) {
         this.buildContext = buildContext;
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** A mojo that resolves nothing from repositories, for tests and benchmarks. */
+    public AssetsMojo(BuildContext buildContext) {
+        this(buildContext, null);
     }
 
     @Override
@@ -188,15 +302,15 @@ public class AssetsMojo extends AbstractMojo {
         Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
                 outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads());
-        AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, List.of(), AssetBuild.Probe.NONE)
-                .run(settings);
+        AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, retention(),
+                AssetBuild.Probe.NONE).run(settings);
 
         var file = outcome.tokenFile();
         getLog().info(String.format("cachebreaker: token %s (strategy %s), %d assets, %d bytes, %d precompressed,"
-                        + " %s, in %d ms", file.token(), file.strategy().id(), file.manifest().size(),
-                file.manifest().totalBytes(), outcome.precompressed(), outcome.published()
+                        + " %s, %d previous releases retained, in %d ms", file.token(), file.strategy().id(),
+                file.manifest().size(), file.manifest().totalBytes(), outcome.precompressed(), outcome.published()
                         ? outcome.written() + " files written" : "unchanged, nothing written",
-                (System.nanoTime() - started) / 1_000_000));
+                file.retained().size(), (System.nanoTime() - started) / 1_000_000));
     }
 
     /** @return the source directory, or {@code null} when the default one is missing and the goal skips */

@@ -1,10 +1,12 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -65,6 +67,11 @@ final class PreviousBuild {
      * @return the directory named after the previous token, such as {@code <output>/static/<token>}, which holds its
      *         assets (directly, or below the prefix's segments after the token); {@code null} when there is none
      */
+    /** @return the tokens of the releases the previous build retained, newest first; empty when none */
+    List<String> retainedTokens() {
+        return tokenFile == null ? List.of() : tokenFile.retained().stream().map(RetainedRelease::token).toList();
+    }
+
     Path tokenRoot() {
         return tokenFile == null ? null
                 : outputDirectory.resolve(tokenFile.prefix().mount()).resolve(tokenFile.token());

@@ -56,6 +56,14 @@ final class StaleTokenCleaner {
             log.info("cachebreaker: removed the stale asset directory " + relative(stale) + " of token "
                     + previous.token());
         }
+        // Trees the previous build retained go too, once they fall out of retention.
+        for (String token : previous.retainedTokens()) {
+            Path dir = currentRoot.resolveSibling(token);
+            if (!keep.contains(token) && !dir.equals(currentRoot) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                remove(dir, "the asset directory of a release no longer retained", removed);
+                log.info("cachebreaker: removed " + relative(dir) + ", of " + token + ", no longer retained");
+            }
+        }
         for (Path orphan : stagingDirectories(currentRoot.getParent())) {
             remove(orphan, "the staging directory of an interrupted build", removed);
             log.info("cachebreaker: removed " + relative(orphan) + ", left by an interrupted build");

@@ -20,7 +20,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 /**
  * Writes one token's asset tree, exactly as the token file lists it, into a zip for a CDN origin or bucket: entries
  * such as {@code static/<token>/css/app.css} and its {@code .gz}/{@code .br} siblings, so that the bucket serves the
- * same paths as the application.
+ * same paths as the application. The zip also holds {@code META-INF/cachebreaker.properties}, the token file of this
+ * tree alone (retained releases left out), so that a later release can retain it and check every byte.
  *
  * <p>Reproducible: entries are sorted by name and carry the token file's {@code lastModified} (the build instant,
  * {@code project.build.outputTimestamp} when set) as a DOS time in UTC, with no extended time fields, so two builds of
@@ -52,6 +53,13 @@ final class StaticZip {
         Files.createDirectories(zip.toAbsolutePath().getParent());
         Path partial = zip.resolveSibling(zip.getFileName() + ".part");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+            // The release's own token file first, so a later build can retain this tree: token, lastModified and the
+            // manifest to check every file against. Without retained releases: the zip holds this tree only.
+            ZipEntry tokenEntry = new ZipEntry(TokenFile.RESOURCE);
+            tokenEntry.setTimeLocal(time);
+            out.putNextEntry(tokenEntry);
+            out.write(currentOnly().toBytes());
+            out.closeEntry();
             for (Map.Entry<String, Path> entry : entries.entrySet()) {
                 ZipEntry zipEntry = new ZipEntry(entry.getKey());
                 zipEntry.setTimeLocal(time);
@@ -64,7 +72,13 @@ final class StaticZip {
             throw e;
         }
         Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return entries.size();
+        return entries.size() + 1;
+    }
+
+    /** The token file as the zip carries it: this release's tree, none of the trees it retained. */
+    private TokenFile currentOnly() {
+        return new TokenFile(tokenFile.token(), tokenFile.strategy(), tokenFile.prefix(), tokenFile.lastModified(),
+                tokenFile.manifest());
     }
 
     /** @return entry name to file, sorted by name: every asset of the manifest and every precompressed sibling */

@@ -16,7 +16,8 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Zips the current token's asset tree, {@code static/<token>/…} with its precompressed siblings, and attaches the zip
+ * Zips the current token's asset tree, {@code static/<token>/…} with its precompressed siblings and the token file
+ * {@code META-INF/cachebreaker.properties} of that tree (so a later release can retain it), and attaches the zip
  * to the project with classifier {@code static}, so that {@code install} and {@code deploy} publish it next to the
  * application, ready to unpack into a CDN origin or bucket.
  *
@@ -82,8 +83,8 @@ public class StaticZipMojo extends AbstractMojo {
             throw new MojoExecutionException("cachebreaker: could not write " + zip + ": " + e.getMessage(), e);
         }
         projectHelper.attachArtifact(project, "zip", classifier, zip.toFile());
-        getLog().info("cachebreaker: " + zip.getFileName() + " holds " + entries + " files under "
-                + tokenFile.assetDirectory() + "/, attached with classifier " + classifier);
+        getLog().info("cachebreaker: " + zip.getFileName() + " holds " + (entries - 1) + " files under "
+                + tokenFile.assetDirectory() + "/ and its token file, attached with classifier " + classifier);
     }
 
     private TokenFile readTokenFile() throws MojoExecutionException {

@@ -33,18 +33,18 @@ class AssetBuildTest {
         Files.writeString(source.resolve("css/app.css"), "p { margin: 0 }\n".repeat(40));
     }
 
-    private AssetBuild.Outcome build(String prefix, List<RetainedRelease> retained) throws Exception {
-        return build(prefix, retained, AssetBuild.Probe.NONE);
+    private AssetBuild.Outcome build(String prefix, RetainedReleases retention) throws Exception {
+        return build(prefix, retention, AssetBuild.Probe.NONE);
     }
 
-    private AssetBuild.Outcome build(String prefix, List<RetainedRelease> retained, AssetBuild.Probe probe)
+    private AssetBuild.Outcome build(String prefix, RetainedReleases retention, AssetBuild.Probe probe)
             throws Exception {
         TokenResolver resolver = new TokenResolver(BuildInstant.of("2026-01-02T03:04:05Z", null), "1.0", () -> {
             throw new AssertionError("no git");
         }, new SystemStreamLog());
         AssetBuild.Settings settings = new AssetBuild.Settings("rel", "auto", prefix, source, null, null, output,
                 new Precompressor(false, new SystemStreamLog()), false, 2);
-        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, retained, probe).run(settings);
+        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, retention, probe).run(settings);
     }
 
     private List<String> entries(String dir) throws Exception {
@@ -57,7 +57,7 @@ class AssetBuildTest {
     @Test
     void aRerunWithTheSameInputsStagesNothing() throws Exception {
         Files.writeString(source.resolve("app.js"), "console.log(1);\n".repeat(40));
-        TokenFile first = build("static/{token}", List.of()).tokenFile();
+        TokenFile first = build("static/{token}", RetainedReleases.NONE).tokenFile();
         AssetBuild.Probe mustNotStage = new AssetBuild.Probe() {
             @Override
             public void written(Path file) {
@@ -69,7 +69,7 @@ class AssetBuildTest {
                 throw new AssertionError("staged " + staging);
             }
         };
-        AssetBuild.Outcome again = build("static/{token}", List.of(), mustNotStage);
+        AssetBuild.Outcome again = build("static/{token}", RetainedReleases.NONE, mustNotStage);
         assertFalse(again.published());
         assertEquals(0, again.written());
         assertEquals(List.of(), again.removed());
@@ -78,17 +78,20 @@ class AssetBuildTest {
 
         // One changed asset: staged, and the unchanged one is linked from the previous directory.
         Files.writeString(source.resolve("css/app.css"), "p { margin: 1px }\n".repeat(40));
-        AssetBuild.Outcome changed = build("static/{token}", List.of());
+        AssetBuild.Outcome changed = build("static/{token}", RetainedReleases.NONE);
         assertTrue(changed.published());
         assertEquals(2, changed.written(), "app.css and its .gz; app.js and its .gz are linked");
     }
 
     @Test
     void retainedReleasesAreRecordedAndTheirDirectoriesKept() throws Exception {
-        TokenFile first = build("static/{token}", List.of()).tokenFile();
+        TokenFile first = build("static/{token}", RetainedReleases.NONE).tokenFile();
         Files.writeString(source.resolve("css/app.css"), "p { margin: 1px }\n");
         RetainedRelease keep = new RetainedRelease(first.token(), first.lastModified(), first.manifest());
-        TokenFile second = build("static/{token}", List.of(keep)).tokenFile();
+        RetainedReleases previousOutput = new RetainedReleases(new RetentionSettings(1, false, List.of(), List.of(),
+                true, RetentionSettings.Missing.FAIL, 1 << 20), ReleaseRepository.NONE, "g", "a", "1.0",
+                new SystemStreamLog());
+        TokenFile second = build("static/{token}", previousOutput).tokenFile();
         assertEquals("rel-" + Fingerprint.of(second.manifest()), second.token());
         assertEquals(List.of(keep), second.retained());
         assertEquals(List.of(keep), TokenFile.read(output.resolve(TokenFile.RESOURCE)).retained());
@@ -98,10 +101,10 @@ class AssetBuildTest {
 
     @Test
     void aPrefixWithSegmentsAfterTheTokenIsStagedAndReplacedWhole() throws Exception {
-        TokenFile first = build("static/{token}/assets", List.of()).tokenFile();
+        TokenFile first = build("static/{token}/assets", RetainedReleases.NONE).tokenFile();
         assertTrue(Files.isRegularFile(output.resolve("static/" + first.token() + "/assets/css/app.css")));
         Files.writeString(source.resolve("css/app.css"), "p { margin: 1px }\n");
-        TokenFile second = build("static/{token}/assets", List.of()).tokenFile();
+        TokenFile second = build("static/{token}/assets", RetainedReleases.NONE).tokenFile();
         assertFalse(first.token().equals(second.token()));
         assertEquals("p { margin: 1px }\n",
                 Files.readString(output.resolve(second.assetDirectory()).resolve("css/app.css")));

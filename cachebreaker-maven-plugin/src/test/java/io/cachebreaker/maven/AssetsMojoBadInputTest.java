@@ -273,7 +273,7 @@ class AssetsMojoBadInputTest {
         }, new SystemStreamLog());
         AssetBuild.Settings settings = new AssetBuild.Settings(token, "auto", "static/{token}", source, null, null,
                 output, new Precompressor(false, new SystemStreamLog()), false, threads);
-        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, List.of(), probe).run(settings);
+        return new AssetBuild(resolver, new SystemStreamLog(), path -> { }, RetainedReleases.NONE, probe).run(settings);
     }
 
     private static String failure(ThrowingBuild build) {

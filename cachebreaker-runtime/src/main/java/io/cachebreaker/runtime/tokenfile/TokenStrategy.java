@@ -18,6 +18,12 @@ public enum TokenStrategy {
     /** A token given by hand or by CI; natural order, in which digit runs compare as numbers. */
     EXPLICIT("explicit", new NaturalTokenOrder());
 
+    /**
+     * The longest ordered part, the limit tokens had before fingerprints; with its fingerprint a token stays within
+     * {@link TokenSyntax#MAX_LENGTH}.
+     */
+    public static final int MAX_ORDERED_LENGTH = 64;
+
     private final String id;
     private final TokenOrder order;
 
@@ -104,6 +110,11 @@ public enum TokenStrategy {
      */
     public String requireOrderedPart(String orderedPart) {
         TokenSyntax.requireValid(orderedPart);
+        if (orderedPart.length() > MAX_ORDERED_LENGTH) {
+            throw new InvalidTokenException("Invalid cachebreaker token " + TokenSyntax.quote(orderedPart) + ": it has "
+                    + orderedPart.length() + " characters, but a token may have at most " + MAX_ORDERED_LENGTH
+                    + " characters of " + TokenSyntax.ALLOWED + " before its fingerprint. Shorten it.");
+        }
         if (!order.accepts(orderedPart)) {
             throw new InvalidTokenException("Invalid cachebreaker token " + TokenSyntax.quote(orderedPart)
                     + " for strategy '" + id + "': " + expectedForm() + ".");

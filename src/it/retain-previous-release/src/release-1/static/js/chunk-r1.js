@@ -1,0 +1,22 @@
+// a lazy chunk only release 1 has
+export const chunk = 'r1';
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
+export function render() { return '<p>release 1</p>'; }
