@@ -13,9 +13,9 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-test-tools: missing ${missing[*]}; installing chromium chromium-driver nginx from apt"
   if [ "$(id -u)" -eq 0 ]; then
-    as_root=()
+    as_root() { "$@"; }
   elif command -v sudo >/dev/null 2>&1; then
-    as_root=(sudo)
+    as_root() { sudo "$@"; }
   else
     echo "install-test-tools: need root (or sudo) to run apt-get install chromium chromium-driver nginx" >&2
     exit 1
@@ -27,29 +27,29 @@ if [ "${#missing[@]}" -gt 0 ]; then
   policy=/usr/sbin/policy-rc.d
   created_policy=false
   if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null
-    "${as_root[@]}" chmod 755 "$policy"
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
     created_policy=true
   fi
   cleanup() {
     if [ "$created_policy" = true ]; then
-      "${as_root[@]}" rm -f "$policy"
+      as_root rm -f "$policy"
     fi
   }
   trap cleanup EXIT
 
-  export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update
-  "${as_root[@]}" apt-get install -y --no-install-recommends chromium chromium-driver nginx
+  # env, because sudo does not pass the caller's environment on.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver nginx
 
   # Belt and braces where policy-rc.d was already there and allowed the start: stop the packaged service.
-  if [ -f /run/nginx.pid ] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null; then
-    if command -v service >/dev/null 2>&1; then
-      "${as_root[@]}" service nginx stop || true
-    fi
-    if [ -f /run/nginx.pid ] && kill -0 "$(cat /run/nginx.pid)" 2>/dev/null; then
-      "${as_root[@]}" nginx -s quit || true
-    fi
+  # (/proc rather than kill -0, which a non-root caller cannot send to root's nginx.)
+  nginx_running() { [ -s /run/nginx.pid ] && [ -d "/proc/$(cat /run/nginx.pid)" ]; }
+  if nginx_running && command -v service >/dev/null 2>&1; then
+    as_root service nginx stop || true
+  fi
+  if nginx_running; then
+    as_root /usr/sbin/nginx -s quit || true
   fi
 fi
 
