@@ -54,6 +54,9 @@ abstract class RollingDeployHarness {
     record Config(Nginx.Balancing balancing, int olds, int news, int loads) {
         String label() {
             int instances = olds + news;
+            if (news == 0) {
+                return balancing.label + ", " + instances + " old, no deploy (control)";
+            }
             return balancing.label + ", " + instances + " instances (" + olds + " old + " + news + " new)";
         }
 
