@@ -164,7 +164,9 @@ public final class Fixtures {
         assets.add(write(dir, LARGE, largeBinary(), false));
         TokenFile tokenFile = new TokenFile(TOKEN, TokenStrategy.TIMESTAMP, prefix, BUILD_TIME,
                 AssetManifest.of(assets));
-        tokenFile.writeTo(classes.resolve(TokenFile.RESOURCE));
+        Path tokenFilePath = classes.resolve(TokenFile.RESOURCE);
+        Files.createDirectories(tokenFilePath.getParent());
+        Files.write(tokenFilePath, tokenFile.toBytes());
         return tokenFile;
     }
 

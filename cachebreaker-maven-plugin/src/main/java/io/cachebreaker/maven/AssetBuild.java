@@ -72,7 +72,7 @@ final class AssetBuild {
                     .knowing(cleaner.manifestOf(directory)).copy(sources, tokenDir);
             tokenFile = new TokenFile(token.token(), token.strategy(), prefix, buildInstant.instant(),
                     copied.manifest());
-            if (tokenFile.writeTo(file)) {
+            if (TokenFileWriter.write(tokenFile, file)) {
                 onWrite.accept(file);
             }
         } catch (UncheckedIOException e) {

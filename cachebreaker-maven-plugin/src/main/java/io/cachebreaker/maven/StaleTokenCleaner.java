@@ -4,7 +4,6 @@ import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,9 @@ final class StaleTokenCleaner {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return TokenFile.read(in, file.toString());
-        } catch (IOException | TokenFileException e) {
+        try {
+            return TokenFile.read(file);
+        } catch (TokenFileException e) {
             log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e.getMessage()
                     + "); run 'mvn clean' if stale assets remain");
             return null;

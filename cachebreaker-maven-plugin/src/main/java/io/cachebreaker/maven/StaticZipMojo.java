@@ -4,7 +4,6 @@ import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.inject.Inject;
@@ -94,9 +93,9 @@ public class StaticZipMojo extends AbstractMojo {
                     + " assets goal before static-zip (bind both in the same execution), or skip static-zip with"
                     + " cachebreaker.staticZip.skip.");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return TokenFile.read(in, file.toString());
-        } catch (IOException | TokenFileException e) {
+        try {
+            return TokenFile.read(file);
+        } catch (TokenFileException e) {
             throw new MojoExecutionException("cachebreaker: cannot read " + file + ": " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 package io.cachebreaker.runtime;
 
+import io.cachebreaker.runtime.serving.AssetCatalog;
 import io.cachebreaker.runtime.serving.AssetUrlBuilder;
+import io.cachebreaker.runtime.tokenfile.TokenFile;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -46,6 +48,23 @@ public final class AssetUrls {
         }
         SiteRegistry.site(context);
         return (AssetUrls) context.getAttribute(ATTRIBUTE);
+    }
+
+    /**
+     * A helper for a token file alone, with no servlet context and no asset files: for unit tests of controllers
+     * and template models. Strict, with URLs below {@code contextPath}.
+     *
+     * <pre>
+     * AssetUrls urls = AssetUrls.of(TokenFile.load(getClass().getClassLoader()), "/shop");
+     * model.put("cachebreaker", urls);
+     * </pre>
+     *
+     * @param tokenFile   the token file, such as {@link TokenFile#load} or {@link TokenFile#read} returns
+     * @param contextPath the application's context path, such as {@code /shop} or empty
+     * @return the helper
+     */
+    public static AssetUrls of(TokenFile tokenFile, String contextPath) {
+        return new AssetUrls(new AssetUrlBuilder(tokenFile, AssetCatalog.forUrls(tokenFile), contextPath, null, true));
     }
 
     /**

@@ -40,6 +40,11 @@ import java.util.function.Function;
  *       <td>Memory budget for all held variants together; 0 turns the memory cache off.</td></tr>
  *   <tr><td>{@code cachebreaker.errorMaxAge}</td><td>0</td>
  *       <td>{@code max-age} in seconds of 400/404/405 answers; 0 sends {@code no-store}.</td></tr>
+ *   <tr><td>{@code cachebreaker.rolloutHops}</td><td>16</td>
+ *       <td>How many times a browser's subresource request for bytes this instance lacks is bounced back through the
+ *       balancer with a non-cacheable 307 during a rolling deploy; 0 keeps the seed's answers.</td></tr>
+ *   <tr><td>{@code cachebreaker.rolloutWindow}</td><td>600</td>
+ *       <td>Seconds after start-up during which an older token this instance lacks is bounced for browsers.</td></tr>
  *   <tr><td>{@code cachebreaker.baseUrl}</td><td>(none)</td>
  *       <td>Absolute http(s) URL that replaces the context path in built URLs, for a CDN.</td></tr>
  *   <tr><td>{@code cachebreaker.strict}</td><td>true</td>
@@ -86,6 +91,10 @@ public final class CachebreakerSettings {
     public static final String STRICT = PREFIX + "strict";
     /** Whether the initializer mounts the servlet by itself; default true. */
     public static final String AUTO_REGISTER = PREFIX + "autoRegister";
+    /** How many times a browser is bounced back through the balancer during a rolling deploy; default 16. */
+    public static final String ROLLOUT_HOPS = PREFIX + "rolloutHops";
+    /** Seconds after start-up during which an older token this instance lacks may be bounced; default 600. */
+    public static final String ROLLOUT_WINDOW = PREFIX + "rolloutWindow";
     /** Dev mode's source directory; default none, which leaves dev mode off. */
     public static final String DEV = PREFIX + "dev";
     /** Dev mode's prefix when no token file gives one; default {@code static/{token}}. */
@@ -104,6 +113,8 @@ public final class CachebreakerSettings {
     private final long memoryCacheAssetLimit;
     private final long memoryCacheTotalLimit;
     private final long errorMaxAge;
+    private final int rolloutHops;
+    private final Duration rolloutWindow;
     private final String baseUrl;
     private final boolean strict;
     private final boolean autoRegister;
@@ -122,6 +133,8 @@ public final class CachebreakerSettings {
         memoryCacheAssetLimit = r.size(MEMORY_CACHE_ASSET_LIMIT, 48 * 1024);
         memoryCacheTotalLimit = r.size(MEMORY_CACHE_TOTAL_LIMIT, 16 * 1024 * 1024);
         errorMaxAge = r.seconds(ERROR_MAX_AGE, 0);
+        rolloutHops = (int) r.number(ROLLOUT_HOPS, 16, 0, 19, "a whole number of hops (browsers follow 20 redirects)");
+        rolloutWindow = Duration.ofSeconds(r.seconds(ROLLOUT_WINDOW, 600));
         baseUrl = r.baseUrl(BASE_URL);
         strict = r.bool(STRICT, true);
         autoRegister = r.bool(AUTO_REGISTER, true);
@@ -211,6 +224,16 @@ public final class CachebreakerSettings {
     /** @return seconds of {@code max-age} of error answers; 0 means {@code no-store} */
     public long errorMaxAge() {
         return errorMaxAge;
+    }
+
+    /** @return how many times a browser's subresource request may be bounced; 0 keeps the seed's answers */
+    public int rolloutHops() {
+        return rolloutHops;
+    }
+
+    /** @return how long after start-up an older token this instance lacks may be bounced */
+    public Duration rolloutWindow() {
+        return rolloutWindow;
     }
 
     /** @return the base URL without a trailing slash, or {@code null} to use the context path */

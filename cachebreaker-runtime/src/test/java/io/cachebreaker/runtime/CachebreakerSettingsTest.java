@@ -100,6 +100,6 @@ class CachebreakerSettingsTest {
             count++;
             assertTrue(table.contains("`cachebreaker." + names.group(1) + "`"), names.group(1));
         }
-        assertEquals(15, count);
+        assertEquals(17, count);
     }
 }

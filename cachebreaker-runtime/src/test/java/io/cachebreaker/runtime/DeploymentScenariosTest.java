@@ -286,6 +286,18 @@ abstract class DeploymentScenariosTest {
     }
 
     @Test
+    void twoTokenFilesOnTheClassPathFailStartUpNamingBoth() throws Exception {
+        SiteFixture.standard(work.resolve("war"), "rel-2", TokenStrategy.EXPLICIT).write();
+        SiteFixture.standard(work.resolve("library"), "lib-1", TokenStrategy.EXPLICIT).write();
+        ClassLoader both = new java.net.URLClassLoader(new java.net.URL[] {
+            work.resolve("war").toUri().toURL(), work.resolve("library").toUri().toURL()}, null);
+        String message = startUpFailure(new Container.Setup(both, work), new CachebreakerInitializer());
+        assertTrue(message.contains(work.resolve("war").toUri().toURL() + "META-INF/cachebreaker.properties"), message);
+        assertTrue(message.contains(work.resolve("library").toUri().toURL() + "META-INF/cachebreaker.properties"), message);
+        assertTrue(message.contains("only in the module that is packaged as the application"), message);
+    }
+
+    @Test
     void anAssetMissingFromTheClassPathFailsStartUp() throws Exception {
         SiteFixture site = SiteFixture.standard(work.resolve("classes"), "20261124213206-a1b2c3d", TokenStrategy.GIT);
         ClassLoader loader = site.write();

@@ -172,7 +172,7 @@ public final class MemoryBench {
         long bytes = 0;
         boolean exists = Files.isRegularFile(tokenFilePath);
         if (exists) {
-            TokenFile existing = TokenFile.read(Files.newInputStream(tokenFilePath), tokenFilePath.toString());
+            TokenFile existing = TokenFile.read(tokenFilePath);
             if (existing.manifest().size() == count) {
                 return existing.manifest().totalBytes();
             }
@@ -192,8 +192,9 @@ public final class MemoryBench {
             }
             assets.add(new Asset(path, new Variant(data.length, Fixtures.sha256(data)), encoded));
         }
-        new TokenFile(Fixtures.TOKEN, TokenStrategy.TIMESTAMP, prefix, Fixtures.BUILD_TIME, AssetManifest.of(assets))
-                .writeTo(tokenFilePath);
+        Files.createDirectories(tokenFilePath.getParent());
+        Files.write(tokenFilePath, new TokenFile(Fixtures.TOKEN, TokenStrategy.TIMESTAMP, prefix, Fixtures.BUILD_TIME,
+                AssetManifest.of(assets)).toBytes());
         return bytes;
     }
 

@@ -1,6 +1,7 @@
 package io.cachebreaker.runtime.serving;
 
 import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
@@ -11,14 +12,15 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The allowlist: the current token's assets, each resolved to its class path resources at start-up. The hot path
- * looks an asset up here and nowhere else, so nothing outside the manifest can be reached and no disk is read to
- * decide.
+ * The allowlist of one release: its token's assets, each resolved to its class path resources at start-up. The hot
+ * path looks an asset up here and nowhere else, so nothing outside the manifest can be reached and no disk is read to
+ * decide. The current release has one, and so does each retained previous release.
  */
 public final class AssetCatalog implements AssetSource {
     private final Map<String, CatalogEntry> entries;
@@ -28,7 +30,7 @@ public final class AssetCatalog implements AssetSource {
     }
 
     /**
-     * Resolves every asset of a token file.
+     * Resolves every asset of a token file's current release.
      *
      * @param tokenFile    the token file
      * @param loader       where the assets live, normally the web application's class loader
@@ -39,9 +41,27 @@ public final class AssetCatalog implements AssetSource {
      */
     public static AssetCatalog load(TokenFile tokenFile, ClassLoader loader, ContentTypes contentTypes,
             MemoryBudget budget) {
-        String directory = tokenFile.assetDirectory() + "/";
+        return load(tokenFile.assetDirectory(), tokenFile.manifest(), tokenFile.lastModified(), loader, contentTypes,
+                budget);
+    }
+
+    /**
+     * Resolves every asset of one release.
+     *
+     * @param assetDirectory the release's token directory, such as {@code static/rel-1-9f3e1b2a}
+     * @param manifest       its assets
+     * @param lastModified   its build instant
+     * @param loader         where the assets live
+     * @param contentTypes   names each asset's type
+     * @param budget         how much may be held in memory, shared by every release
+     * @return the catalog
+     * @throws TokenFileException when a listed file is missing or its size differs from the manifest
+     */
+    public static AssetCatalog load(String assetDirectory, AssetManifest manifest, Instant lastModified,
+            ClassLoader loader, ContentTypes contentTypes, MemoryBudget budget) {
+        String directory = assetDirectory + "/";
         Map<String, CatalogEntry> entries = new HashMap<>();
-        for (Asset asset : tokenFile.manifest().assets()) {
+        for (Asset asset : manifest.assets()) {
             String base = directory + asset.path();
             StoredVariant identity = resolve(loader, base, null, asset.identity(), budget);
             Map<Encoding, StoredVariant> encoded = new EnumMap<>(Encoding.class);
@@ -49,6 +69,22 @@ public final class AssetCatalog implements AssetSource {
                 encoded.put(e.getKey(), resolve(loader, base + e.getKey().suffix(), e.getKey(), e.getValue(), budget));
             }
             entries.put(asset.path(), new CatalogEntry(asset, contentTypes.of(asset.path()), identity, encoded,
+                    lastModified));
+        }
+        return new AssetCatalog(Map.copyOf(entries));
+    }
+
+    /**
+     * The catalog of a token file's current release for building URLs only: it knows every listed path and digest
+     * but holds no bytes, so it needs neither a class loader nor the asset files. A request walk never sees it.
+     *
+     * @param tokenFile the token file
+     * @return the catalog
+     */
+    public static AssetCatalog forUrls(TokenFile tokenFile) {
+        Map<String, CatalogEntry> entries = new HashMap<>();
+        for (Asset asset : tokenFile.manifest().assets()) {
+            entries.put(asset.path(), new CatalogEntry(asset, null, null, new EnumMap<>(Encoding.class),
                     tokenFile.lastModified()));
         }
         return new AssetCatalog(Map.copyOf(entries));

@@ -4,24 +4,26 @@ import java.util.function.Function;
 
 /**
  * The way a request walks: method check, then {@link PathDecoder}, then {@link TokenJudge} (in dev mode
- * {@link DevMode#judge}), then the {@link AssetSource} (the {@link AssetCatalog} allowlist, or in dev mode the disk),
- * then {@link AssetResponder} or a redirect or error from {@link StatusReplies}. Each rule of the scheme is decided
- * here once.
+ * {@link DevMode#judge}), then, while a rolling deploy may be under way, {@link BalancerBounce} for browsers, then the
+ * {@link AssetSource} of the release the token names (the {@link AssetCatalog} allowlist of the current or a retained
+ * release, or in dev mode the disk), then {@link AssetResponder} or a redirect or error from {@link StatusReplies}.
+ * Each rule of the scheme is decided here once.
  */
 public final class AssetRequestHandler {
     private final PathDecoder decoder;
     private final Function<String, TokenVerdict> judge;
-    private final AssetSource catalog;
+    private final HeldReleases releases;
+    private final BalancerBounce bounce;
     private final AssetResponder responder;
     private final StatusReplies statusReplies;
     private final AssetUrlBuilder urls;
 
-    AssetRequestHandler(PathDecoder decoder, Function<String, TokenVerdict> judge, AssetSource catalog,
-            AssetResponder responder,
-            StatusReplies statusReplies, AssetUrlBuilder urls) {
+    AssetRequestHandler(PathDecoder decoder, Function<String, TokenVerdict> judge, HeldReleases releases,
+            BalancerBounce bounce, AssetResponder responder, StatusReplies statusReplies, AssetUrlBuilder urls) {
         this.decoder = decoder;
         this.judge = judge;
-        this.catalog = catalog;
+        this.releases = releases;
+        this.bounce = bounce;
         this.responder = responder;
         this.statusReplies = statusReplies;
         this.urls = urls;
@@ -46,19 +48,32 @@ public final class AssetRequestHandler {
         } catch (Rejection rejection) {
             return statusReplies.error(rejection.status());
         }
-        CatalogEntry entry = catalog.get(path.assetPath());
-        switch (judge.apply(path.token())) {
-            case CURRENT:
+        TokenVerdict verdict = judge.apply(path.token());
+        if (verdict.bounces()) {
+            Reply bounced = bounce.bounce(request, path);
+            if (bounced != null) {
+                return bounced;
+            }
+        }
+        switch (verdict.afterBouncing()) {
+            case SERVE:
+                CatalogEntry entry = releases.forToken(path.token()).get(path.assetPath());
                 return entry == null ? statusReplies.error(404) : responder.respond(request, entry);
-            case OLDER:
-                return entry == null ? statusReplies.error(404)
-                        : statusReplies.permanentRedirect(urls.localUrl(entry), request.query());
-            case NEWER_WAIT:
+            case REDIRECT_PERMANENTLY:
+                CatalogEntry current = releases.current().get(path.assetPath());
+                if (current == null) {
+                    return statusReplies.error(404);
+                }
+                Reply redirect = statusReplies.permanentRedirect(urls.localUrl(current), request.query());
+                // During a rollout a browser would have been bounced instead; a shared cache must not hand it this.
+                return verdict.bounces() ? redirect.header("Vary", "Sec-Fetch-Mode") : redirect;
+            case RETRY_LATER:
                 // The newer release may have assets this one lacks, so the manifest is not consulted.
                 return statusReplies.retryLater();
-            case NEWER_EXPIRED:
-                return entry == null ? statusReplies.error(404)
-                        : statusReplies.temporaryRedirect(urls.localUrl(entry), request.query());
+            case REDIRECT_TEMPORARILY:
+                CatalogEntry now = releases.current().get(path.assetPath());
+                return now == null ? statusReplies.error(404)
+                        : statusReplies.temporaryRedirect(urls.localUrl(now), request.query());
             default:
                 return statusReplies.error(404);
         }

@@ -49,8 +49,8 @@ public final class AssetResponder {
      */
     public Reply respond(IncomingRequest request, CatalogEntry entry) {
         Encoding encoding = AcceptEncoding.choose(request.header("Accept-Encoding"), entry.encodedSizes(),
-                entry.variant(null).size());
-        StoredVariant variant = entry.variant(encoding);
+                entry.original().size());
+        StoredVariant variant = entry.variantOrOriginal(encoding);
         Instant lastModified = entry.lastModified();
         switch (Preconditions.evaluate(request, variant.etag(), lastModified)) {
             case FAILED:

@@ -1,8 +1,11 @@
 package io.cachebreaker.runtime.serving;
 
 import io.cachebreaker.runtime.CachebreakerSettings;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -18,16 +21,18 @@ public final class AssetSite {
     private final AssetRequestHandler handler;
     private final String rawMountPrefix;
 
-    private AssetSite(TokenFile tokenFile, CachebreakerSettings settings, AssetSource source, String contextPath,
+    private AssetSite(TokenFile tokenFile, CachebreakerSettings settings, HeldReleases releases, String contextPath,
             Function<String, TokenVerdict> judge, Function<StatusReplies, AssetResponder> responder) {
         this.tokenFile = tokenFile;
         this.settings = settings;
-        this.source = source;
+        this.source = releases.current();
         this.urls = new AssetUrlBuilder(tokenFile, source, contextPath, settings.baseUrl(), settings.strict());
-        StatusReplies statusReplies = new StatusReplies(settings);
-        this.handler = new AssetRequestHandler(new PathDecoder(tokenFile.prefix()), judge, source,
-                responder.apply(statusReplies), statusReplies, urls);
         this.rawMountPrefix = PathEncoder.encode(contextPath) + "/" + tokenFile.prefix().mount() + "/";
+        StatusReplies statusReplies = new StatusReplies(settings);
+        BalancerBounce bounce = new BalancerBounce(settings.rolloutHops(), rawMountPrefix, tokenFile.prefix(),
+                statusReplies);
+        this.handler = new AssetRequestHandler(new PathDecoder(tokenFile.prefix()), judge, releases, bounce,
+                responder.apply(statusReplies), statusReplies, urls);
     }
 
     /**
@@ -46,16 +51,24 @@ public final class AssetSite {
             Function<String, String> mimeTypes, Clock clock) {
         ContentTypes contentTypes = new ContentTypes(mimeTypes);
         if (settings.devDirectory() != null) {
-            return new AssetSite(DevMode.tokenFile(loader, settings, clock.instant()), settings,
-                    new DiskAssetSource(settings.devDirectory(), contentTypes), contextPath, DevMode::judge,
-                    AssetResponder::uncached);
+            TokenFile devFile = DevMode.tokenFile(loader, settings, clock.instant());
+            return new AssetSite(devFile, settings, new HeldReleases(devFile.token(),
+                    new DiskAssetSource(settings.devDirectory(), contentTypes), Map.of()), contextPath,
+                    DevMode::judge, AssetResponder::uncached);
         }
         TokenFile tokenFile = TokenFile.load(loader);
-        AssetCatalog catalog = AssetCatalog.load(tokenFile, loader, contentTypes,
-                new MemoryBudget(settings.memoryCacheAssetLimit(), settings.memoryCacheTotalLimit()));
-        TokenJudge judge = new TokenJudge(tokenFile.token(), tokenFile.strategy(),
-                new NewerTokenTracker(clock, settings.newerTokenGrace(), settings.newerTokenLimit()));
-        return new AssetSite(tokenFile, settings, catalog, contextPath, judge::judge,
+        MemoryBudget budget = new MemoryBudget(settings.memoryCacheAssetLimit(), settings.memoryCacheTotalLimit());
+        AssetCatalog catalog = AssetCatalog.load(tokenFile, loader, contentTypes, budget);
+        Map<String, AssetSource> retained = new HashMap<>();
+        for (RetainedRelease release : tokenFile.retained()) {
+            retained.put(release.token(), AssetCatalog.load(tokenFile.prefix().directory(release.token()),
+                    release.manifest(), release.lastModified(), loader, contentTypes, budget));
+        }
+        HeldReleases releases = new HeldReleases(tokenFile.token(), catalog, retained);
+        TokenJudge judge = new TokenJudge(tokenFile.token(), tokenFile.strategy(), releases.retainedTokens(),
+                new NewerTokenTracker(clock, settings.newerTokenGrace(), settings.newerTokenLimit()),
+                new RolloutWindow(clock, settings.rolloutWindow()));
+        return new AssetSite(tokenFile, settings, releases, contextPath, judge::judge,
                 statusReplies -> AssetResponder.cached(settings, statusReplies));
     }
 

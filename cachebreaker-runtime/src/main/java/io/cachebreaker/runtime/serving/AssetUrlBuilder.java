@@ -12,7 +12,7 @@ import java.util.Base64;
  */
 public final class AssetUrlBuilder {
     private final String token;
-    private final AssetSource catalog;
+    private final AssetSource assets;
     private final String localPrefix;
     private final String publicPrefix;
     private final boolean strict;
@@ -21,15 +21,15 @@ public final class AssetUrlBuilder {
      * A builder for one deploy.
      *
      * @param tokenFile   the token file
-     * @param catalog     the allowlist, or in dev mode the disk
+     * @param assets      the allowlist, or in dev mode the disk
      * @param contextPath the application's context path, such as {@code /ctx} or empty
      * @param baseUrl     an absolute URL that replaces the context path in {@link #url}, or {@code null}
      * @param strict      whether an asset missing from the manifest throws
      */
-    public AssetUrlBuilder(TokenFile tokenFile, AssetSource catalog, String contextPath, String baseUrl,
+    public AssetUrlBuilder(TokenFile tokenFile, AssetSource assets, String contextPath, String baseUrl,
             boolean strict) {
         this.token = tokenFile.token();
-        this.catalog = catalog;
+        this.assets = assets;
         String directory = "/" + tokenFile.assetDirectory() + "/";
         this.localPrefix = PathEncoder.encode(contextPath) + directory;
         this.publicPrefix = baseUrl == null ? localPrefix : baseUrl + directory;
@@ -50,7 +50,7 @@ public final class AssetUrlBuilder {
      */
     public String url(String path) {
         String p = normalize(path);
-        CatalogEntry entry = catalog.get(p);
+        CatalogEntry entry = assets.get(p);
         if (entry != null) {
             return publicPrefix + entry.encodedPath();
         }
@@ -78,7 +78,7 @@ public final class AssetUrlBuilder {
      * @throws UnknownAssetException when strict and the manifest does not list the asset
      */
     public String integrity(String path) {
-        CatalogEntry entry = catalog.get(normalize(path));
+        CatalogEntry entry = assets.get(normalize(path));
         if (entry == null) {
             if (strict) {
                 throw unknown(path);

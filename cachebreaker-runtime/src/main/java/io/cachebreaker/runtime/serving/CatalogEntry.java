@@ -50,13 +50,18 @@ public final class CatalogEntry {
         return contentType;
     }
 
+    /** @return the original bytes */
+    public StoredVariant original() {
+        return identity;
+    }
+
     /**
-     * A stored form.
+     * A stored form, falling back to the original; unlike {@link Asset#variant}, never {@code null}.
      *
      * @param encoding a coding, or {@code null} for the original
      * @return the form; the original when there is none for that coding
      */
-    public StoredVariant variant(Encoding encoding) {
+    public StoredVariant variantOrOriginal(Encoding encoding) {
         StoredVariant variant = encoding == null ? null : encoded.get(encoding);
         return variant == null ? identity : variant;
     }

@@ -41,10 +41,10 @@ public final class DevMode {
      * {@value #TOKEN}, so a page rendered by a real build still loads its assets from disk.
      *
      * @param token a syntactically valid token
-     * @return {@link TokenVerdict#CURRENT} for {@value #TOKEN}, otherwise {@link TokenVerdict#NEWER_EXPIRED}
+     * @return {@link TokenVerdict#SERVE} for {@value #TOKEN}, otherwise {@link TokenVerdict#REDIRECT_TEMPORARILY}
      */
     static TokenVerdict judge(String token) {
-        return TOKEN.equals(token) ? TokenVerdict.CURRENT : TokenVerdict.NEWER_EXPIRED;
+        return TOKEN.equals(token) ? TokenVerdict.SERVE : TokenVerdict.REDIRECT_TEMPORARILY;
     }
 
     /**

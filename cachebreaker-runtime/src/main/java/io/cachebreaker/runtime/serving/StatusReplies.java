@@ -83,6 +83,18 @@ public final class StatusReplies {
         return redirect(302, location, query, NO_STORE);
     }
 
+    /**
+     * A non-cacheable 307 back to the same asset, so that a browser asks the load balancer again during a rolling
+     * deploy ({@link BalancerBounce}).
+     *
+     * @param location the requested asset's URL, relative to the host
+     * @param query    the query to send, with the hop counter
+     * @return the reply
+     */
+    public Reply bounce(String location, String query) {
+        return redirect(307, location, query, NO_STORE);
+    }
+
     private Reply redirect(int status, String location, String query, String cacheControl) {
         // The location comes from the manifest and the configured context path; refuse anything that could leave
         // the host or split the header, whatever happened upstream.

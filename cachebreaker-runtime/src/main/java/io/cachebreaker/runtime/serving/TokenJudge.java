@@ -1,28 +1,56 @@
 package io.cachebreaker.runtime.serving;
 
-import io.cachebreaker.runtime.tokenfile.TokenOrder;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
+import java.util.Set;
 
 /**
- * Decides whether a token is the current one, older, newer or malformed, by the order of the strategy recorded in
- * the token file, never by comparing text.
+ * Decides what a request's token gets, by the order of the strategy recorded in the token file, never by comparing
+ * text: the current token is served, an older one redirected, a malformed one not found, and a newer one waited for
+ * during its grace period.
+ *
+ * <p>Two tokens with the same ordered part and different fingerprints (the same version or CI token built twice with
+ * different bytes, or a token from before fingerprints next to one with) have no order. Such a token is answered as a
+ * newer one: 503 within its grace, then a non-cacheable 302. Neither answer can be cached as a wrong asset, and the
+ * grace ends every retry loop, whereas a 301 could pin the wrong bytes in a cache for as long as it lives.
+ *
+ * <p>A retained previous release's token is served like the current one: its pages get their exact bytes. While a
+ * rolling deploy may be under way, the answers for tokens this instance lacks start with a bounce for browsers
+ * ({@link BalancerBounce}).
  */
 public final class TokenJudge {
     private final String current;
-    private final TokenOrder order;
+    private final TokenStrategy strategy;
+    private final Set<String> retained;
     private final NewerTokenTracker newer;
+    private final RolloutWindow rollout;
 
     /**
-     * A judge for one deploy.
+     * A judge for one deploy that retains no previous release and never bounces.
      *
      * @param current  this instance's token
      * @param strategy the strategy that made it, whose order places foreign tokens
      * @param newer    remembers when newer tokens were first seen
      */
     public TokenJudge(String current, TokenStrategy strategy, NewerTokenTracker newer) {
+        this(current, strategy, Set.of(), newer, null);
+    }
+
+    /**
+     * A judge for one deploy.
+     *
+     * @param current  this instance's token
+     * @param strategy the strategy that made it, whose order places foreign tokens
+     * @param retained the tokens of retained previous releases, served as they are
+     * @param newer    remembers when newer tokens were first seen
+     * @param rollout  while open, an older token this instance does not hold may be bounced; {@code null} for never
+     */
+    TokenJudge(String current, TokenStrategy strategy, Set<String> retained, NewerTokenTracker newer,
+            RolloutWindow rollout) {
         this.current = current;
-        this.order = strategy.order();
+        this.strategy = strategy;
+        this.retained = Set.copyOf(retained);
         this.newer = newer;
+        this.rollout = rollout;
     }
 
     /**
@@ -32,20 +60,19 @@ public final class TokenJudge {
      * @return the verdict
      */
     public TokenVerdict judge(String token) {
-        if (token.equals(current)) {
-            return TokenVerdict.CURRENT;
+        if (token.equals(current) || retained.contains(token)) {
+            return TokenVerdict.SERVE;
         }
-        if (!order.accepts(token)) {
-            return TokenVerdict.MALFORMED;
+        if (!strategy.accepts(token)) {
+            return TokenVerdict.NOT_FOUND;
         }
-        int comparison = order.compare(token, current);
-        if (comparison < 0) {
-            return TokenVerdict.OLDER;
+        if (strategy.compare(token, current) < 0) {
+            return rollout != null && rollout.isOpen() ? TokenVerdict.BOUNCE_THEN_REDIRECT_PERMANENTLY
+                    : TokenVerdict.REDIRECT_PERMANENTLY;
         }
-        if (comparison == 0) {
-            // A different spelling of the same place in the order (1.0 vs 1.0.0); the orders make this impossible.
-            return TokenVerdict.MALFORMED;
+        if (!newer.withinGrace(token)) {
+            return TokenVerdict.REDIRECT_TEMPORARILY;
         }
-        return newer.withinGrace(token) ? TokenVerdict.NEWER_WAIT : TokenVerdict.NEWER_EXPIRED;
+        return rollout != null ? TokenVerdict.BOUNCE_THEN_RETRY_LATER : TokenVerdict.RETRY_LATER;
     }
 }

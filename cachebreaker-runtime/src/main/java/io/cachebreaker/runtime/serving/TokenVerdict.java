@@ -1,15 +1,43 @@
 package io.cachebreaker.runtime.serving;
 
-/** What a request's token means relative to this instance's own token. */
+/** What to answer for a request's token, named for the answer. */
 public enum TokenVerdict {
-    /** The current token: serve, or 404. */
-    CURRENT,
-    /** An older token: permanent redirect to the current one. */
-    OLDER,
-    /** A newer token seen within its grace period: a rolling deploy is in progress, 503. */
-    NEWER_WAIT,
-    /** A newer token past its grace period, or one that could not be tracked: temporary redirect. */
-    NEWER_EXPIRED,
-    /** A token the strategy's order cannot place: 404. */
-    MALFORMED
+    /** The current token, or a retained release's: serve the asset, or 404 when that manifest does not list it. */
+    SERVE,
+    /** An older token: permanent redirect to the same asset under the current token. */
+    REDIRECT_PERMANENTLY,
+    /**
+     * A token this instance cannot serve that a rolling deploy may be bringing, seen within its grace period: a newer
+     * token, or one that the order cannot place against the current one. {@code 503} with {@code Retry-After}.
+     */
+    RETRY_LATER,
+    /**
+     * Such a token past its grace period (a rollback, or a build that never reached this instance), or one that could
+     * not be tracked: a non-cacheable temporary redirect to the current token.
+     */
+    REDIRECT_TEMPORARILY,
+    /** A token the strategy's order cannot read at all: 404. */
+    NOT_FOUND,
+    /**
+     * An older token this instance does not hold, while a rolling deploy may be under way: a browser's subresource
+     * request is sent back through the balancer to reach an instance that holds the bytes its page names; anyone
+     * else, or a browser whose hops are spent, gets {@link #REDIRECT_PERMANENTLY}.
+     */
+    BOUNCE_THEN_REDIRECT_PERMANENTLY,
+    /** A {@link #RETRY_LATER} token for which a browser's subresource request is first sent back to the balancer. */
+    BOUNCE_THEN_RETRY_LATER;
+
+    /** @return whether a browser's subresource request may be sent back to the balancer first */
+    public boolean bounces() {
+        return this == BOUNCE_THEN_REDIRECT_PERMANENTLY || this == BOUNCE_THEN_RETRY_LATER;
+    }
+
+    /** @return the answer once bouncing is not possible: the seed's answer */
+    public TokenVerdict afterBouncing() {
+        return switch (this) {
+            case BOUNCE_THEN_REDIRECT_PERMANENTLY -> REDIRECT_PERMANENTLY;
+            case BOUNCE_THEN_RETRY_LATER -> RETRY_LATER;
+            default -> this;
+        };
+    }
 }

@@ -4,20 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,29 +30,37 @@ import java.util.TreeMap;
  *
  * <pre>
  * asset.css/app.css=identity:5120:&lt;sha256 hex&gt; gzip:1234:&lt;sha256 hex&gt; br:1100:&lt;sha256 hex&gt;
- * format=1
+ * fingerprint=9f3e1b2a
+ * format=2
  * lastModified=2026-11-24T21:32:06Z
  * prefix=static/{token}
+ * retained.1.asset.css/app.css=identity:4980:&lt;sha256 hex&gt;
+ * retained.1.lastModified=2026-11-20T10:00:00Z
+ * retained.1.token=20261120100000-0f1e2d3-1a2b3c4d
  * strategy=git
- * token=20261124213206-a1b2c3d
+ * token=20261124213206-a1b2c3d-9f3e1b2a
  * </pre>
  *
- * <p>Readers ignore keys they do not know, so later plugins may add keys within format 1; a change that old readers
- * would misread raises {@link #FORMAT}.
+ * <p>Format 2 added the {@code fingerprint} and the retained releases. Its tokens end with a fingerprint that older
+ * runtimes cannot order, which is why the format number went up: a format 1 runtime refuses the file with a message
+ * instead of misjudging tokens. Format 1 files are still read. Within a format, readers ignore keys they do not know.
  */
 public final class TokenFile {
     /** Where the file lives, relative to the class path root or the plugin's output directory. */
     public static final String RESOURCE = "META-INF/cachebreaker.properties";
 
     /** The format this class writes and the newest it reads. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     static final String KEY_FORMAT = "format";
     static final String KEY_TOKEN = "token";
     static final String KEY_STRATEGY = "strategy";
     static final String KEY_PREFIX = "prefix";
     static final String KEY_LAST_MODIFIED = "lastModified";
+    static final String KEY_FINGERPRINT = "fingerprint";
     static final String ASSET_KEY_PREFIX = "asset.";
+    static final String RETAINED_KEY_PREFIX = "retained.";
+    static final String KEY_RETAINED_TOKEN = "token";
     private static final String IDENTITY = "identity";
 
     private static final String HOW_TO_FIX = " Produce it with the cachebreaker-maven-plugin goal 'assets', bound to a"
@@ -62,9 +71,10 @@ public final class TokenFile {
     private final AssetPrefix prefix;
     private final Instant lastModified;
     private final AssetManifest manifest;
+    private final List<RetainedRelease> retained;
 
     /**
-     * A token file's content.
+     * A token file with no retained releases.
      *
      * @param token        the deploy's token; must be orderable by {@code strategy}
      * @param strategy     where the token came from
@@ -75,12 +85,38 @@ public final class TokenFile {
      */
     public TokenFile(String token, TokenStrategy strategy, AssetPrefix prefix, Instant lastModified,
             AssetManifest manifest) {
+        this(token, strategy, prefix, lastModified, manifest, List.of());
+    }
+
+    /**
+     * A token file's content.
+     *
+     * @param token        the deploy's token; must be orderable by {@code strategy}
+     * @param strategy     where the token came from
+     * @param prefix       where the assets live, of this release and of the retained ones
+     * @param lastModified the instant sent as {@code Last-Modified} for every asset; whole seconds are kept
+     * @param manifest     the assets
+     * @param retained     previous releases whose assets the artifact also carries, newest first
+     * @throws InvalidTokenException when the token is illegal or its strategy cannot order it
+     * @throws TokenFileException    when a retained release has the current token or two share one
+     */
+    public TokenFile(String token, TokenStrategy strategy, AssetPrefix prefix, Instant lastModified,
+            AssetManifest manifest, List<RetainedRelease> retained) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.token = strategy.requireOrderable(token);
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.lastModified = Objects.requireNonNull(lastModified, "lastModified").with(
                 java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
         this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.retained = List.copyOf(retained);
+        Set<String> tokens = new HashSet<>();
+        tokens.add(token);
+        for (RetainedRelease release : this.retained) {
+            if (!tokens.add(release.token())) {
+                throw new TokenFileException("The retained token '" + release.token() + "' is listed twice, or is"
+                        + " the current token.");
+            }
+        }
     }
 
     /** @return the deploy's token */
@@ -108,9 +144,24 @@ public final class TokenFile {
         return manifest;
     }
 
-    /** @return the directory of this token's assets, such as {@code static/20261124213206-a1b2c3d} */
+    /** @return previous releases whose assets are served too, newest first; often none */
+    public List<RetainedRelease> retained() {
+        return retained;
+    }
+
+    /** @return the directory of this token's assets, such as {@code static/20261124213206-a1b2c3d-9f3e1b2a} */
     public String assetDirectory() {
         return prefix.directory(token);
+    }
+
+    /**
+     * Whether the token ends with the fingerprint of the manifest, so that it changes whenever the bytes do. Only a
+     * build that opted out of fingerprints (or one made before them) has a token without it.
+     *
+     * @return true when the token carries the fingerprint of its own assets
+     */
+    public boolean fingerprinted() {
+        return token.endsWith(Fingerprint.SEPARATOR + Fingerprint.of(manifest));
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -118,19 +169,56 @@ public final class TokenFile {
     /**
      * Reads the token file from a class loader.
      *
+     * <p>One application serves one asset tree. Two token files on the class path (a war's own and a library jar's,
+     * both built with the plugin) would leave one of them silently unserved, so that fails instead, naming both.
+     *
      * @param loader where to look for {@value #RESOURCE}
      * @return the token file
-     * @throws TokenFileException when it is missing or malformed, saying how to produce it
+     * @throws TokenFileException when it is missing, malformed or not the only one, saying how to fix it
      */
     public static TokenFile load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new TokenFileException("No " + RESOURCE + " on the class path, so cachebreaker has no token"
-                        + " and no asset manifest." + HOW_TO_FIX);
+        List<URL> found = new ArrayList<>();
+        try {
+            Set<String> seen = new HashSet<>();
+            for (URL url : Collections.list(loader.getResources(RESOURCE))) {
+                if (seen.add(url.toExternalForm())) {
+                    found.add(url);
+                }
             }
-            return read(in, "class path resource " + RESOURCE);
+        } catch (IOException e) {
+            throw new TokenFileException("Cannot look up " + RESOURCE + ": " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            throw new TokenFileException("No " + RESOURCE + " on the class path, so cachebreaker has no token"
+                    + " and no asset manifest." + HOW_TO_FIX);
+        }
+        if (found.size() > 1) {
+            throw new TokenFileException("The class path holds " + found.size() + " cachebreaker token files, "
+                    + found + ", but an application serves one asset tree, so the assets of all but one would"
+                    + " answer 404. Run the cachebreaker-maven-plugin goal 'assets' only in the module that is"
+                    + " packaged as the application (the war or the Spring Boot jar), and bring the other modules'"
+                    + " assets into its sourceDirectory (for example by unpacking them there in generate-resources);"
+                    + " remove the goal from the library modules.");
+        }
+        try (InputStream in = found.get(0).openStream()) {
+            return read(in, "class path resource " + found.get(0));
         } catch (IOException e) {
             throw new TokenFileException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a token file from disk, such as the one a previous build left in the output directory.
+     *
+     * @param file the file
+     * @return the token file
+     * @throws TokenFileException when it is missing, unreadable or malformed
+     */
+    public static TokenFile read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new TokenFileException("Cannot read the token file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -190,22 +278,67 @@ public final class TokenFile {
         } catch (TokenFileException | DateTimeParseException e) {
             throw malformed(source, e.getMessage());
         }
+        AssetManifest manifest = manifest(properties, "", source);
+        List<RetainedRelease> retained = retained(properties, source);
+        TokenFile file;
+        try {
+            file = new TokenFile(token, strategy, prefix, lastModified, manifest, retained);
+        } catch (TokenFileException e) {
+            throw malformed(source, e.getMessage());
+        }
+        String fingerprint = properties.getProperty(KEY_FINGERPRINT);
+        if (fingerprint != null && !file.token.endsWith(Fingerprint.SEPARATOR + fingerprint.strip())) {
+            throw malformed(source, "the token '" + token + "' does not end with its fingerprint '" + fingerprint
+                    + "'");
+        }
+        if (fingerprint != null && !file.fingerprinted()) {
+            throw malformed(source, "the fingerprint '" + fingerprint + "' does not match the assets it lists, so"
+                    + " the file was edited after the build");
+        }
+        return file;
+    }
+
+    /** The assets listed under {@code <keyPrefix>asset.}. */
+    private static AssetManifest manifest(Properties properties, String keyPrefix, String source) {
+        String assetKeys = keyPrefix + ASSET_KEY_PREFIX;
         List<Asset> assets = new ArrayList<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(ASSET_KEY_PREFIX)) {
-                String path = key.substring(ASSET_KEY_PREFIX.length());
+            if (key.startsWith(assetKeys)) {
+                String path = key.substring(assetKeys.length());
                 try {
                     assets.add(parseAsset(path, properties.getProperty(key)));
                 } catch (TokenFileException e) {
-                    throw malformed(source, "asset '" + path + "': " + e.getMessage());
+                    throw malformed(source, "asset '" + path + "'" + (keyPrefix.isEmpty() ? "" : " of " + keyPrefix)
+                            + ": " + e.getMessage());
                 }
             }
         }
         try {
-            return new TokenFile(token, strategy, prefix, lastModified, AssetManifest.of(assets));
+            return AssetManifest.of(assets);
         } catch (TokenFileException e) {
             throw malformed(source, e.getMessage());
         }
+    }
+
+    /** The releases listed as {@code retained.<n>.token}, numbered from 1 without gaps, newest first. */
+    private static List<RetainedRelease> retained(Properties properties, String source) {
+        List<RetainedRelease> releases = new ArrayList<>();
+        for (int n = 1; properties.getProperty(retainedKey(n, KEY_RETAINED_TOKEN)) != null; n++) {
+            String keyPrefix = retainedKey(n, "");
+            String token = require(properties, retainedKey(n, KEY_RETAINED_TOKEN), source);
+            String lastModifiedText = require(properties, retainedKey(n, KEY_LAST_MODIFIED), source);
+            try {
+                releases.add(new RetainedRelease(token, Instant.parse(lastModifiedText),
+                        manifest(properties, keyPrefix, source)));
+            } catch (TokenFileException | DateTimeParseException e) {
+                throw malformed(source, keyPrefix + ": " + e.getMessage());
+            }
+        }
+        return releases;
+    }
+
+    private static String retainedKey(int n, String key) {
+        return RETAINED_KEY_PREFIX + n + "." + key;
     }
 
     private static Asset parseAsset(String path, String value) {
@@ -265,8 +398,15 @@ public final class TokenFile {
         entries.put(KEY_STRATEGY, strategy.id());
         entries.put(KEY_PREFIX, prefix.pattern());
         entries.put(KEY_LAST_MODIFIED, lastModified.toString());
-        for (Asset asset : manifest.assets()) {
-            entries.put(ASSET_KEY_PREFIX + asset.path(), assetValue(asset));
+        if (fingerprinted()) {
+            entries.put(KEY_FINGERPRINT, Fingerprint.of(manifest));
+        }
+        putAssets(entries, "", manifest);
+        for (int n = 1; n <= retained.size(); n++) {
+            RetainedRelease release = retained.get(n - 1);
+            entries.put(retainedKey(n, KEY_RETAINED_TOKEN), release.token());
+            entries.put(retainedKey(n, KEY_LAST_MODIFIED), release.lastModified().toString());
+            putAssets(entries, retainedKey(n, ""), release.manifest());
         }
         StringBuilder out = new StringBuilder(128 + manifest.size() * 200);
         out.append("# cachebreaker token file, format ").append(FORMAT)
@@ -280,7 +420,14 @@ public final class TokenFile {
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String assetValue(Asset asset) {
+    private static void putAssets(Map<String, String> entries, String keyPrefix, AssetManifest assets) {
+        for (Asset asset : assets.assets()) {
+            entries.put(keyPrefix + ASSET_KEY_PREFIX + asset.path(), assetValue(asset));
+        }
+    }
+
+    /** An asset's line in the file, before escaping; also what {@link Fingerprint} digests. */
+    static String assetValue(Asset asset) {
         StringBuilder value = new StringBuilder();
         appendVariant(value, IDENTITY, asset.identity());
         for (Map.Entry<Encoding, Variant> entry : asset.encoded().entrySet()) {
@@ -317,55 +464,21 @@ public final class TokenFile {
         }
     }
 
-    /**
-     * Writes the file so that it is either wholly there or not changed: to a temporary sibling first, then moved
-     * into place. An unchanged file is not rewritten, so its time stamp stays and incremental builds stay quiet.
-     *
-     * @param file the destination, usually {@code <outputDirectory>/META-INF/cachebreaker.properties}
-     * @return true when the file was written, false when it already held these bytes
-     * @throws UncheckedIOException when it cannot be written
-     */
-    public boolean writeTo(Path file) {
-        byte[] bytes = toBytes();
-        try {
-            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return false;
-            }
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".cachebreaker-", ".tmp");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the cachebreaker token file " + file + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof TokenFile other && token.equals(other.token) && strategy == other.strategy
                 && prefix.equals(other.prefix) && lastModified.equals(other.lastModified)
-                && manifest.equals(other.manifest);
+                && manifest.equals(other.manifest) && retained.equals(other.retained);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(token, strategy, prefix, lastModified, manifest);
+        return Objects.hash(token, strategy, prefix, lastModified, manifest, retained);
     }
 
     @Override
     public String toString() {
         return "TokenFile[token=" + token + ", strategy=" + strategy.id() + ", prefix=" + prefix + ", assets="
-                + manifest.size() + "]";
+                + manifest.size() + ", retained=" + retained.size() + "]";
     }
 }

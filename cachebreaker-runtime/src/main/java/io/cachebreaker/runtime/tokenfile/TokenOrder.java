@@ -3,11 +3,13 @@ package io.cachebreaker.runtime.tokenfile;
 import java.util.Comparator;
 
 /**
- * The order of the tokens of one {@link TokenStrategy}: it decides whether a token that this instance has never seen
- * is older (redirect) or newer (rolling deploy in progress) than its own.
+ * The order of the ordered parts of one {@link TokenStrategy}'s tokens (the tokens without their
+ * {@linkplain Fingerprint fingerprint}): it decides whether a token that this instance has never seen is older
+ * (redirect) or newer (rolling deploy in progress) than its own. {@link TokenStrategy#compare} strips the
+ * fingerprints first.
  *
- * <p>Each order is total on the tokens it {@linkplain #accepts accepts}: antisymmetric, transitive, and zero only for
- * equal strings. Tokens it does not accept are malformed for the strategy and are never compared.
+ * <p>Each order is total on the texts it {@linkplain #accepts accepts}: antisymmetric, transitive, and zero only for
+ * equal strings. Texts it does not accept are malformed for the strategy and are never compared.
  */
 public interface TokenOrder extends Comparator<String> {
 
@@ -20,12 +22,12 @@ public interface TokenOrder extends Comparator<String> {
     boolean accepts(String token);
 
     /**
-     * Compares two accepted tokens.
+     * Compares two accepted ordered parts.
      *
-     * @param older the first token
-     * @param newer the second token
-     * @return negative when the first token is older, positive when it is newer, zero only when both are equal
+     * @param first  an ordered part
+     * @param second another
+     * @return negative when {@code first} is older, positive when it is newer, zero only when both are equal
      */
     @Override
-    int compare(String older, String newer);
+    int compare(String first, String second);
 }

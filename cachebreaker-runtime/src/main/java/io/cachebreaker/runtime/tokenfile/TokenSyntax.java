@@ -8,8 +8,11 @@ package io.cachebreaker.runtime.tokenfile;
  * never smuggle a separator, a traversal or a header break into a URL or a file name.
  */
 public final class TokenSyntax {
-    /** The longest legal token. */
-    public static final int MAX_LENGTH = 64;
+    /**
+     * The longest legal token: a 64-character ordered part (the longest that format 1 allowed) may still take its
+     * {@linkplain Fingerprint fingerprint}, with room to spare.
+     */
+    public static final int MAX_LENGTH = 80;
 
     /** The legal characters, as shown in error messages. */
     public static final String ALLOWED = "[A-Za-z0-9._-]";
@@ -21,7 +24,7 @@ public final class TokenSyntax {
      * Whether {@code token} is legal.
      *
      * @param token a candidate token, may be {@code null}
-     * @return true when it has 1 to 64 legal characters and is not {@code .} or {@code ..}
+     * @return true when it has 1 to {@value #MAX_LENGTH} legal characters and is not {@code .} or {@code ..}
      */
     public static boolean isValid(CharSequence token) {
         if (token == null) {

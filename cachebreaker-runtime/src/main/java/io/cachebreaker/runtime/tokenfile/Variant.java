@@ -59,7 +59,7 @@ public record Variant(long size, String sha256) {
         return HexFormat.of().parseHex(sha256);
     }
 
-    private static boolean isLowerHex(String s) {
+    static boolean isLowerHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {

@@ -39,8 +39,8 @@ class AssetCatalogTest {
         assertNull(catalog.get("secret.txt"));
         assertEquals("text/css;charset=utf-8", catalog.get("css/app.css").contentType());
         assertEquals("css/app.css", catalog.get("css/app.css").asset().path());
-        assertEquals(Encoding.GZIP, catalog.get("css/app.css").variant(Encoding.GZIP).encoding());
-        assertNull(catalog.get("js/app.mjs").variant(Encoding.GZIP).encoding(), "falls back to the original");
+        assertEquals(Encoding.GZIP, catalog.get("css/app.css").variantOrOriginal(Encoding.GZIP).encoding());
+        assertNull(catalog.get("js/app.mjs").variantOrOriginal(Encoding.GZIP).encoding(), "falls back to the original");
     }
 
     @Test
@@ -51,9 +51,9 @@ class AssetCatalogTest {
                 .asset("big.bin", SiteFixture.pattern(5000));
         MemoryBudget budget = new MemoryBudget(1000, 150);
         AssetCatalog catalog = load(fixture, budget);
-        StoredVariant a = catalog.get("a.bin").variant(null);
-        StoredVariant b = catalog.get("b.bin").variant(null);
-        StoredVariant big = catalog.get("big.bin").variant(null);
+        StoredVariant a = catalog.get("a.bin").original();
+        StoredVariant b = catalog.get("b.bin").original();
+        StoredVariant big = catalog.get("big.bin").original();
         assertArrayEquals(fixture.bytes("a.bin"), read(a, 0, 100));
         assertArrayEquals(fixture.bytes("b.bin"), read(b, 0, 100));
         assertArrayEquals(java.util.Arrays.copyOfRange(fixture.bytes("big.bin"), 4000, 4100), read(big, 4000, 100));

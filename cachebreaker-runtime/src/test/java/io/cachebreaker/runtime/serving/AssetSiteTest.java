@@ -114,7 +114,7 @@ class AssetSiteTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             AssetSite site = load(loader);
-            assertTrue(site.source().get("css/app.css").variant(null).size() > 0);
+            assertTrue(site.source().get("css/app.css").original().size() > 0);
             byte[] big = fixture.bytes("big.bin");
             assertArrayEquals(big, body(get(site, TOKEN + "/big.bin")));
             Reply part = get(site, TOKEN + "/big.bin", "Range", "bytes=123456-123500");

@@ -22,8 +22,8 @@ class NewerTokenFloodTest {
         int waited = 0;
         for (int i = 0; i < FLOOD; i++) {
             TokenVerdict verdict = judge.judge("v2-" + i);
-            assertTrue(verdict == TokenVerdict.NEWER_WAIT || verdict == TokenVerdict.NEWER_EXPIRED, verdict::name);
-            if (verdict == TokenVerdict.NEWER_WAIT) {
+            assertTrue(verdict == TokenVerdict.RETRY_LATER || verdict == TokenVerdict.REDIRECT_TEMPORARILY, verdict::name);
+            if (verdict == TokenVerdict.RETRY_LATER) {
                 waited++;
             }
             if (i % 1000 == 999) {
@@ -45,9 +45,9 @@ class NewerTokenFloodTest {
             judge.judge(String.valueOf(2000 + i));
         }
         assertEquals(LIMIT, tracker.size());
-        assertEquals(TokenVerdict.NEWER_WAIT, judge.judge("2000"), "a token tracked before the flood still waits");
-        assertEquals(TokenVerdict.NEWER_EXPIRED, judge.judge("99999999"), "a new one is redirected at once");
-        assertEquals(TokenVerdict.MALFORMED, judge.judge("12a"), "malformed tokens take no slot");
+        assertEquals(TokenVerdict.RETRY_LATER, judge.judge("2000"), "a token tracked before the flood still waits");
+        assertEquals(TokenVerdict.REDIRECT_TEMPORARILY, judge.judge("99999999"), "a new one is redirected at once");
+        assertEquals(TokenVerdict.NOT_FOUND, judge.judge("12a"), "malformed tokens take no slot");
         assertEquals(LIMIT, tracker.size());
     }
 }

@@ -4,6 +4,7 @@ import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
 import io.cachebreaker.runtime.tokenfile.Encoding;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import io.cachebreaker.runtime.tokenfile.Variant;
@@ -41,6 +42,7 @@ public final class SiteFixture {
     private final Map<String, Map<Encoding, byte[]>> encoded = new LinkedHashMap<>();
     private final Map<String, byte[]> originals = new LinkedHashMap<>();
     private final Map<String, byte[]> unlisted = new LinkedHashMap<>();
+    private final List<SiteFixture> retained = new ArrayList<>();
 
     public SiteFixture(Path root, String token, TokenStrategy strategy) {
         this(root, token, strategy, AssetPrefix.DEFAULT);
@@ -94,6 +96,18 @@ public final class SiteFixture {
         return this;
     }
 
+    /**
+     * Makes the site carry a previous release's assets, as the plugin's retention would: its files under its own
+     * token directory, and its manifest in this token file.
+     *
+     * @param previous a fixture of the same prefix, which this one writes
+     * @return this fixture
+     */
+    public SiteFixture retain(SiteFixture previous) {
+        retained.add(previous);
+        return this;
+    }
+
     /** A class path file that the manifest does not list. */
     public SiteFixture unlisted(String resource, byte[] bytes) {
         unlisted.put(resource, bytes);
@@ -113,32 +127,47 @@ public final class SiteFixture {
     }
 
     public TokenFile tokenFile() {
+        List<RetainedRelease> releases = new ArrayList<>();
+        for (SiteFixture previous : retained) {
+            releases.add(new RetainedRelease(previous.token, BUILT.minusSeconds(86_400), previous.manifest()));
+        }
+        return new TokenFile(token, strategy, prefix, BUILT, manifest(), releases);
+    }
+
+    private AssetManifest manifest() {
         List<Asset> assets = new ArrayList<>();
         originals.forEach((path, bytes) -> {
             Map<Encoding, Variant> variants = new EnumMap<>(Encoding.class);
             encoded.get(path).forEach((encoding, data) -> variants.put(encoding, variant(data)));
             assets.add(new Asset(path, variant(bytes), variants));
         });
-        return new TokenFile(token, strategy, prefix, BUILT, AssetManifest.of(assets));
+        return AssetManifest.of(assets);
     }
 
     /** Writes everything and returns a class loader over it. */
     public URLClassLoader write() {
         try {
-            String dir = prefix.directory(token) + "/";
-            for (Map.Entry<String, byte[]> e : originals.entrySet()) {
-                put(dir + e.getKey(), e.getValue());
-                for (Map.Entry<Encoding, byte[]> v : encoded.get(e.getKey()).entrySet()) {
-                    put(dir + e.getKey() + v.getKey().suffix(), v.getValue());
-                }
+            writeAssets();
+            for (SiteFixture previous : retained) {
+                previous.writeAssets();
             }
             for (Map.Entry<String, byte[]> e : unlisted.entrySet()) {
                 put(e.getKey(), e.getValue());
             }
-            tokenFile().writeTo(root.resolve(TokenFile.RESOURCE));
+            put(TokenFile.RESOURCE, tokenFile().toBytes());
             return loader(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeAssets() throws IOException {
+        String dir = prefix.directory(token) + "/";
+        for (Map.Entry<String, byte[]> e : originals.entrySet()) {
+            put(dir + e.getKey(), e.getValue());
+            for (Map.Entry<Encoding, byte[]> v : encoded.get(e.getKey()).entrySet()) {
+                put(dir + e.getKey() + v.getKey().suffix(), v.getValue());
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package io.cachebreaker.runtime.tokenfile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,27 +52,95 @@ class TokenFileTest {
         }
         String[] lines = text.split("\n");
         assertTrue(lines[0].startsWith("# cachebreaker token file"));
-        assertEquals("# cachebreaker token file, format 1. Written by cachebreaker-maven-plugin;"
+        assertEquals("# cachebreaker token file, format 2. Written by cachebreaker-maven-plugin;"
                 + " read by cachebreaker-runtime.", lines[0], "a fixed comment, with no date");
         assertEquals(1, text.lines().filter(line -> line.startsWith("#")).count());
         for (int i = 2; i < lines.length; i++) {
             assertTrue(lines[i - 1].compareTo(lines[i]) < 0, "sorted: " + lines[i - 1] + " / " + lines[i]);
         }
-        assertTrue(text.contains("\nformat=1\n"));
+        assertTrue(text.contains("\nformat=2\n"));
         assertTrue(text.contains("\ntoken=20261124213206-a1b2c3d\n"));
         assertTrue(text.contains("asset.css/app.css=identity:5120:" + SHA_A + " gzip:1234:" + SHA_B + " br:1100:"));
         assertArrayEquals(sample().toBytes(), sample().toBytes());
     }
 
+    private static TokenFile fingerprinted(List<RetainedRelease> retained) {
+        AssetManifest manifest = sample().manifest();
+        String token = TokenStrategy.GIT.withFingerprint("20261124213206-a1b2c3d", Fingerprint.of(manifest));
+        return new TokenFile(token, TokenStrategy.GIT, AssetPrefix.parse("static/{token}"),
+                Instant.parse("2026-11-24T21:32:06Z"), manifest, retained);
+    }
+
     @Test
-    void writeToIsAtomicAndSkipsUnchanged(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("META-INF/cachebreaker.properties");
-        assertTrue(sample().writeTo(file));
-        assertFalse(sample().writeTo(file));
-        assertArrayEquals(sample().toBytes(), Files.readAllBytes(file));
-        try (var files = Files.list(file.getParent())) {
-            assertEquals(1, files.count(), "no temporary file left behind");
-        }
+    void theFingerprintFollowsEveryStoredByte() {
+        AssetManifest manifest = sample().manifest();
+        String fingerprint = Fingerprint.of(manifest);
+        assertEquals(8, fingerprint.length());
+        assertEquals(fingerprint, Fingerprint.of(AssetManifest.of(List.copyOf(manifest.assets()))), "stable");
+        Asset css = manifest.get("css/app.css");
+        Asset otherBrotli = new Asset(css.path(), css.identity(),
+                Map.of(Encoding.GZIP, css.variant(Encoding.GZIP), Encoding.BROTLI, new Variant(1100, SHA_A)));
+        List<Asset> changed = new java.util.ArrayList<>(manifest.assets());
+        changed.set(0, otherBrotli);
+        assertTrue(!fingerprint.equals(Fingerprint.of(AssetManifest.of(changed))), "a sibling's bytes count too");
+    }
+
+    @Test
+    void aFingerprintedFileRoundTripsWithItsRetainedReleases() {
+        RetainedRelease previous = new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d",
+                Instant.parse("2026-11-20T10:00:00.5Z"),
+                AssetManifest.of(List.of(new Asset("js/only-in-r1.mjs", new Variant(3, SHA_B)))));
+        TokenFile file = fingerprinted(List.of(previous));
+        assertTrue(file.fingerprinted());
+        String text = new String(file.toBytes(), StandardCharsets.US_ASCII);
+        assertTrue(text.contains("\nfingerprint=" + Fingerprint.of(file.manifest()) + "\n"), text);
+        assertTrue(text.contains("\nretained.1.token=20261120100000-0f1e2d3-1a2b3c4d\n"), text);
+        assertTrue(text.contains("\nretained.1.asset.js/only-in-r1.mjs=identity:3:" + SHA_B + "\n"), text);
+        TokenFile back = read(text);
+        assertEquals(file, back);
+        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), back.retained().get(0).lastModified());
+        assertTrue(!sample().fingerprinted(), "a token without the fingerprint says so");
+        assertTrue(!new String(sample().toBytes(), StandardCharsets.US_ASCII).contains("fingerprint="));
+    }
+
+    @Test
+    void anEditedManifestNoLongerMatchesItsFingerprint() {
+        String text = new String(fingerprinted(List.of()).toBytes(), StandardCharsets.US_ASCII);
+        String edited = text.replace("identity:5120:", "identity:5121:");
+        String message = assertThrows(TokenFileException.class, () -> read(edited)).getMessage();
+        assertTrue(message.contains("does not match the assets"), message);
+        String renamed = text.replace("\ntoken=20261124213206-a1b2c3d-", "\ntoken=20261124213207-a1b2c3d-");
+        assertEquals("20261124213207", read(renamed).token().substring(0, 14), "the fingerprint is about bytes");
+        String otherFingerprint = text.replaceAll("\nfingerprint=[0-9a-f]{8}", "\nfingerprint=00000000");
+        message = assertThrows(TokenFileException.class, () -> read(otherFingerprint)).getMessage();
+        assertTrue(message.contains("does not end with its fingerprint"), message);
+    }
+
+    @Test
+    void retainedReleasesMustBeDistinctFromEachOtherAndTheCurrentOne() {
+        TokenFile current = fingerprinted(List.of());
+        RetainedRelease same = new RetainedRelease(current.token(), Instant.EPOCH, AssetManifest.empty());
+        assertThrows(TokenFileException.class, () -> fingerprinted(List.of(same)));
+        RetainedRelease r1 = new RetainedRelease("rel-1", Instant.EPOCH, AssetManifest.empty());
+        assertThrows(TokenFileException.class, () -> fingerprinted(List.of(r1, r1)));
+    }
+
+    @Test
+    void formatOneIsStillRead() {
+        TokenFile old = read("format=1\nstrategy=git\ntoken=20261124213206-a1b2c3d\nprefix=static/{token}\n"
+                + "lastModified=2026-01-01T00:00:00Z\nasset.a.css=identity:1:" + SHA_A + "\n");
+        assertEquals("20261124213206-a1b2c3d", old.token());
+        assertTrue(old.retained().isEmpty());
+    }
+
+    @Test
+    void readsAFileFromDisk(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cachebreaker.properties");
+        Files.write(file, sample().toBytes());
+        assertEquals(sample(), TokenFile.read(file));
+        String message = assertThrows(TokenFileException.class, () -> TokenFile.read(dir.resolve("none")))
+                .getMessage();
+        assertTrue(message.contains("none"), message);
     }
 
     @Test
@@ -95,8 +162,8 @@ class TokenFileTest {
 
     @Test
     void newerFormatAsksForNewerRuntime() {
-        String message = assertThrows(TokenFileException.class, () -> read("format=2\n")).getMessage();
-        assertTrue(message.contains("format 2"), message);
+        String message = assertThrows(TokenFileException.class, () -> read("format=3\n")).getMessage();
+        assertTrue(message.contains("format 3"), message);
     }
 
     @Test
