@@ -49,8 +49,9 @@ class RedeployTest {
 
     /**
      * The default strategy with the same pinned project.build.outputTimestamp in both builds, as a reproducible
-     * build between two releases has it. Unless the token depends on the bytes, both builds get the same token, the
-     * browser keeps the first release's year-long cached assets, and the new page's integrity check refuses them.
+     * build between two releases has it; the two releases are two separate Maven builds (invoker.properties). Unless
+     * the token depends on the bytes, both builds get the same token, the browser keeps the first release's
+     * year-long cached assets, and the new page's integrity check refuses them.
      */
     @Test
     @Timeout(180)
