@@ -25,19 +25,22 @@ class RedeployTest {
     private static final Duration MODULE = Duration.ofSeconds(5);
 
     private Tomcat explicit;
+    private Tomcat reused;
     private Tomcat pinned;
 
     @BeforeAll
     void startTomcats() {
         Tools.requireChromium();
         explicit = Tomcat.create("redeploy-explicit", Tools.war("release-1"), "");
+        reused = Tomcat.create("redeploy-reused", Tools.war("reused-1"), "");
         pinned = Tomcat.create("redeploy-pinned", Tools.war("pinned-1"), "");
-        Tomcat.startAll(List.of(explicit, pinned), List.of("r1", "r1"), START);
+        Tomcat.startAll(List.of(explicit, reused, pinned), List.of("r1", "r1", "r1"), START);
     }
 
     @AfterAll
     void stopTomcats() {
-        Tomcat.closeAll(java.util.stream.Stream.of(explicit, pinned).filter(java.util.Objects::nonNull).toList());
+        Tomcat.closeAll(java.util.stream.Stream.of(explicit, reused, pinned).filter(java.util.Objects::nonNull)
+                .toList());
     }
 
     /** The tokens come from CI (rel-1, then rel-2): proves the harness itself, and passes with today's plugin. */
@@ -45,6 +48,17 @@ class RedeployTest {
     @Timeout(180)
     void redeployWithExplicitTokens() {
         redeploy(explicit, Tools.war("release-2"), "explicit");
+    }
+
+    /**
+     * CI injects the same tag (rel-7) into two builds whose bytes differ, which the README names as the way to get a
+     * stale asset under an unchanged token. The token must still change with the bytes, and a page of the first
+     * build must still load its lazy chunk after the second is deployed, though both tokens share their ordered part.
+     */
+    @Test
+    @Timeout(180)
+    void redeployWithTheSameExplicitTokenForDifferentBytes() {
+        redeploy(reused, Tools.war("reused-2"), "reused");
     }
 
     /**
