@@ -99,6 +99,7 @@ class RedeployTest {
             driver.get(page + "?visit=left-open");
             assertWhole(browser, "r1", "first deploy, the page that stays open");
             String leftOpen = driver.getWindowHandle();
+            String firstToken = token(browser);
             List<String> again = tomcat.requestsSince(mark);
             assertTrue(again.stream().anyMatch(line -> line.contains("?visit=2")),
                     "the second visit is not in the access log: " + again);
@@ -108,7 +109,9 @@ class RedeployTest {
             tomcat.redeploy(nextWar, "r2", Duration.ofSeconds(90));
 
             // (4) The page left open from before the redeploy loads its lazy chunk now, without an error. Its URL
-            // carries the old token; either release's chunk is acceptable here, an error is not.
+            // carries the old token; either release's chunk is acceptable here, an error is not. Checked before (3),
+            // whose new page would otherwise put the new chunk in the cache under the very same URL when both
+            // builds got the same token, and a failure of (3) would hide this one.
             driver.switchTo().window(leftOpen);
             browser.consoleErrors();
             String lazy = browser.loadLazy();
@@ -123,10 +126,18 @@ class RedeployTest {
             // (3) An ordinary navigation (no hard refresh) after the redeploy shows the new CSS and runs the new JS.
             driver.switchTo().window(firstTab);
             driver.get(page);
-            assertWhole(browser, "r2", "after the redeploy, an ordinary navigation");
+            String secondToken = token(browser);
+            assertWhole(browser, "r2", "after the redeploy, an ordinary navigation (the first release's token was "
+                    + firstToken + ", the second's is " + secondToken + ")");
             assertEquals("r2", browser.loadLazy(), "the lazy chunk after the redeploy");
             assertEquals(List.of(), browser.consoleErrors(), "console errors after loading the lazy chunk");
         }
+    }
+
+    /** The token the open page was rendered with, as it states it. */
+    private static String token(Browser browser) {
+        return ((String) browser.driver.executeScript(
+                "return document.querySelector('p').textContent")).replaceFirst("^Token ", "");
     }
 
     private static void assertWhole(Browser browser, String release, String when) {
