@@ -1,0 +1,2 @@
+// Imported relatively by app.mjs, so it resolves under whatever token app.mjs came from.
+export const greeting = "r1";
