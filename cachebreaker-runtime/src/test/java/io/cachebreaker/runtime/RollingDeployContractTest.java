@@ -123,8 +123,11 @@ abstract class RollingDeployContractTest {
             HttpResponse<byte[]> older = get(on, "/ctx/static/" + OLDER + "/css/app.css?" + query,
                     "Sec-Fetch-Mode", BROWSER);
             assertEquals(301, older.statusCode(), why);
-            assertTrue(header(older, "Location").startsWith("/ctx/static/" + CURRENT + "/css/app.css"),
-                    header(older, "Location"));
+            String location = header(older, "Location");
+            assertTrue(location.startsWith("/ctx/static/" + CURRENT + "/css/app.css"), location);
+            if (query.equals("cb-hop=16")) {
+                assertEquals("/ctx/static/" + CURRENT + "/css/app.css", location, "a spent counter is not carried on");
+            }
         }
     }
 
@@ -136,6 +139,10 @@ abstract class RollingDeployContractTest {
             HttpResponse<byte[]> seed = get(on, older);
             assertEquals(301, seed.statusCode(), "curl keeps the seed's answer");
             assertEquals("Sec-Fetch-Mode", header(seed, "Vary"), "a shared cache must not hand this 301 to a browser");
+            HttpResponse<byte[]> spent = get(on, older + "?v=2&cb-hop=16", "Sec-Fetch-Mode", BROWSER);
+            assertEquals(301, spent.statusCode(), "the hops are spent");
+            assertEquals("/ctx/static/" + CURRENT + "/css/app.css?v=2", header(spent, "Location"),
+                    "the counter stays behind, the rest of the query goes along");
             clock.advance(Duration.ofMinutes(10));
             HttpResponse<byte[]> after = get(on, older, "Sec-Fetch-Mode", BROWSER);
             assertEquals(301, after.statusCode(), "after the window the deploy is over: redirect to the new bytes");
@@ -160,10 +167,16 @@ abstract class RollingDeployContractTest {
     void aTokenWithTheSameOrderedPartAndOtherBytesIsBouncedAndNeverPinned() throws Exception {
         try (Container on = start()) {
             String sibling = "/ctx/static/rel-2-0000000f/css/app.css";
-            assertEquals(307, get(on, sibling, "Sec-Fetch-Mode", BROWSER).statusCode());
+            assertEquals(307, get(on, sibling, "Sec-Fetch-Mode", BROWSER).statusCode(), "it may be on another instance");
+            HttpResponse<byte[]> spent = get(on, sibling + "?v=1&cb-hop=16", "Sec-Fetch-Mode", BROWSER);
+            assertEquals(302, spent.statusCode(), "a single instance: the page gets today's bytes, not an endless 503");
+            assertEquals("/ctx/static/" + CURRENT + "/css/app.css?v=1", header(spent, "Location"));
+            assertEquals("no-store", header(spent, "Cache-Control"));
             HttpResponse<byte[]> seed = get(on, sibling);
-            assertEquals(503, seed.statusCode(), "no order exists, so no cacheable 301");
+            assertEquals(302, seed.statusCode(), "no order exists, so no cacheable 301 and no 503");
             assertEquals("no-store", header(seed, "Cache-Control"));
+            clock.advance(Duration.ofMinutes(10));
+            assertEquals(302, get(on, sibling, "Sec-Fetch-Mode", BROWSER).statusCode(), "no bounce after the grace");
         }
     }
 

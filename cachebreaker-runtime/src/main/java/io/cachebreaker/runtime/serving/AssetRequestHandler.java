@@ -55,6 +55,8 @@ public final class AssetRequestHandler {
                 return bounced;
             }
         }
+        // A redirect after spent hops must not carry the counter on: the target is another URL, cached on its own.
+        String query = verdict.bounces() ? BalancerBounce.withoutCounter(request.query()) : request.query();
         switch (verdict.afterBouncing()) {
             case SERVE:
                 CatalogEntry entry = releases.forToken(path.token()).get(path.assetPath());
@@ -64,7 +66,7 @@ public final class AssetRequestHandler {
                 if (current == null) {
                     return statusReplies.error(404);
                 }
-                Reply redirect = statusReplies.permanentRedirect(urls.localUrl(current), request.query());
+                Reply redirect = statusReplies.permanentRedirect(urls.localUrl(current), query);
                 // During a rollout a browser would have been bounced instead; a shared cache must not hand it this.
                 return verdict.bounces() ? redirect.header("Vary", "Sec-Fetch-Mode") : redirect;
             case RETRY_LATER:
@@ -73,7 +75,7 @@ public final class AssetRequestHandler {
             case REDIRECT_TEMPORARILY:
                 CatalogEntry now = releases.current().get(path.assetPath());
                 return now == null ? statusReplies.error(404)
-                        : statusReplies.temporaryRedirect(urls.localUrl(now), request.query());
+                        : statusReplies.temporaryRedirect(urls.localUrl(now), query);
             default:
                 return statusReplies.error(404);
         }

@@ -68,6 +68,21 @@ final class BalancerBounce {
         return statusReplies.bounce(location, query.withHop(query.hopsTaken() + 1));
     }
 
+    /**
+     * A query without the hop counter, for the seed's redirect once bouncing is over.
+     *
+     * @param raw the raw query, or {@code null}
+     * @return the other parameters, or {@code null} when none are left; the query as it came when it is not one that
+     *         bouncing would have read (a tampered counter stays, so the redirect shows what was sent)
+     */
+    static String withoutCounter(String raw) {
+        Query query = Query.parse(raw);
+        if (query == null) {
+            return raw;
+        }
+        return query.others().isEmpty() ? null : query.others();
+    }
+
     /** Only the exact values a browser sends count: a list, another case or padding is not a browser's header. */
     static boolean isBrowserSubresource(String secFetchMode) {
         return "cors".equals(secFetchMode) || "no-cors".equals(secFetchMode) || "same-origin".equals(secFetchMode);

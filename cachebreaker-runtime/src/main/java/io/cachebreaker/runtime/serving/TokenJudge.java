@@ -9,9 +9,11 @@ import java.util.Set;
  * during its grace period.
  *
  * <p>Two tokens with the same ordered part and different fingerprints (the same version or CI token built twice with
- * different bytes, or a token from before fingerprints next to one with) have no order. Such a token is answered as a
- * newer one: 503 within its grace, then a non-cacheable 302. Neither answer can be cached as a wrong asset, and the
- * grace ends every retry loop, whereas a 301 could pin the wrong bytes in a cache for as long as it lives.
+ * different bytes, or a token from before fingerprints next to one with) have no order: the other build may be the
+ * one before this or the one after. Such a token gets a non-cacheable 302 to the current token, which can neither pin
+ * a wrong asset in a cache (a 301 could, for as long as it lives) nor loop (a 503 would, for as long as the page asks).
+ * Within its grace, while a rolling deploy may still bring it, a browser is first bounced through the balancer to find
+ * an instance that holds its exact bytes.
  *
  * <p>A retained previous release's token is served like the current one: its pages get their exact bytes. While a
  * rolling deploy may be under way, the answers for tokens this instance lacks start with a bounce for browsers
@@ -66,12 +68,16 @@ public final class TokenJudge {
         if (!strategy.accepts(token)) {
             return TokenVerdict.NOT_FOUND;
         }
-        if (strategy.compare(token, current) < 0) {
+        int order = strategy.compare(token, current);
+        if (order < 0) {
             return rollout != null && rollout.isOpen() ? TokenVerdict.BOUNCE_THEN_REDIRECT_PERMANENTLY
                     : TokenVerdict.REDIRECT_PERMANENTLY;
         }
         if (!newer.withinGrace(token)) {
             return TokenVerdict.REDIRECT_TEMPORARILY;
+        }
+        if (order == 0) {
+            return rollout != null ? TokenVerdict.BOUNCE_THEN_REDIRECT_TEMPORARILY : TokenVerdict.REDIRECT_TEMPORARILY;
         }
         return rollout != null ? TokenVerdict.BOUNCE_THEN_RETRY_LATER : TokenVerdict.RETRY_LATER;
     }

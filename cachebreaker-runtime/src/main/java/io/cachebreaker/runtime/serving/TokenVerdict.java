@@ -7,13 +7,14 @@ public enum TokenVerdict {
     /** An older token: permanent redirect to the same asset under the current token. */
     REDIRECT_PERMANENTLY,
     /**
-     * A token this instance cannot serve that a rolling deploy may be bringing, seen within its grace period: a newer
-     * token, or one that the order cannot place against the current one. {@code 503} with {@code Retry-After}.
+     * A newer token that a rolling deploy may be bringing, seen within its grace period: {@code 503} with
+     * {@code Retry-After}.
      */
     RETRY_LATER,
     /**
-     * Such a token past its grace period (a rollback, or a build that never reached this instance), or one that could
-     * not be tracked: a non-cacheable temporary redirect to the current token.
+     * A newer token past its grace period (a rollback, or a build that never reached this instance), one that could
+     * not be tracked, or one the order cannot place against the current one (same ordered part, other bytes): a
+     * non-cacheable temporary redirect to the current token.
      */
     REDIRECT_TEMPORARILY,
     /** A token the strategy's order cannot read at all: 404. */
@@ -25,11 +26,17 @@ public enum TokenVerdict {
      */
     BOUNCE_THEN_REDIRECT_PERMANENTLY,
     /** A {@link #RETRY_LATER} token for which a browser's subresource request is first sent back to the balancer. */
-    BOUNCE_THEN_RETRY_LATER;
+    BOUNCE_THEN_RETRY_LATER,
+    /**
+     * A token the order cannot place, within its grace: a browser's subresource request is first sent back to the
+     * balancer, which may reach the instance of the build that made it; then {@link #REDIRECT_TEMPORARILY}.
+     */
+    BOUNCE_THEN_REDIRECT_TEMPORARILY;
 
     /** @return whether a browser's subresource request may be sent back to the balancer first */
     public boolean bounces() {
-        return this == BOUNCE_THEN_REDIRECT_PERMANENTLY || this == BOUNCE_THEN_RETRY_LATER;
+        return this == BOUNCE_THEN_REDIRECT_PERMANENTLY || this == BOUNCE_THEN_RETRY_LATER
+                || this == BOUNCE_THEN_REDIRECT_TEMPORARILY;
     }
 
     /** @return the answer once bouncing is not possible: the seed's answer */
@@ -37,6 +44,7 @@ public enum TokenVerdict {
         return switch (this) {
             case BOUNCE_THEN_REDIRECT_PERMANENTLY -> REDIRECT_PERMANENTLY;
             case BOUNCE_THEN_RETRY_LATER -> RETRY_LATER;
+            case BOUNCE_THEN_REDIRECT_TEMPORARILY -> REDIRECT_TEMPORARILY;
             default -> this;
         };
     }
