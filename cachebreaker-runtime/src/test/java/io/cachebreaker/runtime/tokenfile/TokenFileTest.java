@@ -2,6 +2,7 @@ package io.cachebreaker.runtime.tokenfile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,39 @@ class TokenFileTest {
         assertEquals(1234, back.manifest().get("css/app.css").variant(Encoding.GZIP).size());
         assertTrue(back.manifest().contains("img/caf\u00e9 menu=#1:!.png"));
         assertTrue(back.manifest().contains("fonts/\uD83D\uDE00.woff2"));
+    }
+
+    /** Equality is over every field: a file that differs in any one of them is another file. */
+    @Test
+    void filesDifferingInAnyFieldAreNotEqual() {
+        TokenFile file = sample();
+        TokenFile same = sample();
+        assertEquals(file, same);
+        assertEquals(file.hashCode(), same.hashCode());
+        assertEquals(file, new TokenFile(file.token(), file.strategy(), file.prefix(),
+                file.lastModified().plusMillis(999), file.manifest()), "whole seconds are kept");
+        AssetManifest fewer = AssetManifest.of(List.of(file.manifest().get("css/app.css")));
+        RetainedRelease older = new RetainedRelease("20261120100000-0f1e2d3", Instant.EPOCH, fewer);
+        List<TokenFile> others = List.of(
+                new TokenFile("20261124213207-a1b2c3d", file.strategy(), file.prefix(), file.lastModified(),
+                        file.manifest()),
+                new TokenFile(file.token(), TokenStrategy.EXPLICIT, file.prefix(), file.lastModified(),
+                        file.manifest()),
+                new TokenFile(file.token(), file.strategy(), AssetPrefix.parse("assets/{token}"),
+                        file.lastModified(), file.manifest()),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified().plusSeconds(1),
+                        file.manifest()),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified(), fewer),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified(), file.manifest(),
+                        List.of(older)));
+        for (TokenFile other : others) {
+            assertNotEquals(file, other, other.toString());
+            assertNotEquals(other, file, other.toString());
+        }
+        assertNotEquals(file, null);
+        assertNotEquals(file, (Object) file.token());
+        assertEquals("TokenFile[token=20261124213206-a1b2c3d, strategy=git, prefix=" + file.prefix()
+                + ", assets=3, retained=0]", file.toString());
     }
 
     @Test
