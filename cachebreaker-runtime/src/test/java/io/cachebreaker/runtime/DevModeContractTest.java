@@ -1,7 +1,7 @@
 package io.cachebreaker.runtime;
 
-import static io.cachebreaker.runtime.ServingContractTest.header;
-import static io.cachebreaker.runtime.ServingContractTest.send;
+import static io.cachebreaker.runtime.testing.Http.header;
+import static io.cachebreaker.runtime.testing.Http.send;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,12 +29,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dev mode over real sockets, run once per container by a subclass. The shared context has no token file at all, as
  * before the plugin has ever run, and serves {@code src} with the init parameter {@code cachebreaker.dev}.
  */
+// Every test talks to a container over sockets: a hang fails the test instead of the build's fork timeout.
+@Timeout(60)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DevModeContractTest {
     static final String DEV = "/ctx/static/dev/";
@@ -198,8 +201,12 @@ abstract class DevModeContractTest {
     @Test
     void aMissingDirectoryFailsStartUp() throws Exception {
         try (Container broken = factory().start(setup(work.resolve("no-token-file"))
-                .param(CachebreakerSettings.DEV, work.resolve("no-such-dir").toString()))) {
+                .param(CachebreakerSettings.DEV, work.resolve("no-such-dir").toString())
+                .expectingStartupFailure())) {
             assertFalse(broken.available());
+            // Not any failure: the one that names the setting and the missing directory.
+            String message = String.valueOf(broken.startupFailure().getMessage());
+            assertTrue(message.contains(CachebreakerSettings.DEV) && message.contains("no-such-dir"), message);
         }
     }
 }
