@@ -82,6 +82,17 @@ class AssetCatalogTest {
         assertTrue(missing.getMessage().contains("static/1/a.css"), missing.getMessage());
     }
 
+    /** An empty file where the token file says there are bytes is a resized file too, not an unknown size. */
+    @Test
+    void aFileEmptiedAfterTheBuildFailsStartUp() throws Exception {
+        SiteFixture fixture = new SiteFixture(dir, "1", TokenStrategy.TIMESTAMP).asset("a.css", new byte[10]);
+        fixture.write();
+        Files.write(dir.resolve("static/1/a.css"), new byte[0]);
+        TokenFileException emptied = assertThrows(TokenFileException.class, () -> AssetCatalog.load(
+                fixture.tokenFile(), SiteFixture.loader(dir), new ContentTypes(n -> null), new MemoryBudget(0, 0)));
+        assertTrue(emptied.getMessage().contains("the class path copy has 0"), emptied.getMessage());
+    }
+
     @Test
     void contentTypesPreferTheOwnTableThenTheContainer() {
         ContentTypes types = new ContentTypes(name -> name.endsWith(".foo") ? "application/x-foo" : null);
@@ -90,6 +101,9 @@ class AssetCatalogTest {
         assertEquals("application/x-foo", types.of("a/b.foo"));
         assertEquals("application/octet-stream", types.of("a/b.unknown"));
         assertEquals("application/octet-stream", types.of("noextension"));
+        assertEquals("application/octet-stream", types.of("css"), "a name without a dot is not an extension");
+        assertEquals("application/octet-stream", new ContentTypes(name -> "text/x\u001fbad").of("a.x"),
+                "the last control character");
         assertEquals("application/octet-stream",
                 new ContentTypes(name -> "text/html\r\nX: y").of("a.bad"), "a broken container type is not used");
     }

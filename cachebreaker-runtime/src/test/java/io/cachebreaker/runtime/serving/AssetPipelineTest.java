@@ -161,6 +161,15 @@ class AssetPipelineTest {
     }
 
     @Test
+    void aTokenMalformedForTheStrategyIsNotFound() throws Exception {
+        SiteFixture timestamp = SiteFixture.standard(dir.resolve("ts"), "1732484326123", TokenStrategy.TIMESTAMP);
+        AssetSite site = AssetSite.load(timestamp.write(), "/ctx", CachebreakerSettings.defaults(), name -> null,
+                clock);
+        assertEquals(404, get(site, "abc/css/app.css").status());
+        assertEquals(200, get(site, "1732484326123/css/app.css").status());
+    }
+
+    @Test
     void aRetainedReleaseIsServedItsOwnBytes() throws Exception {
         AssetSite site = load();
         Reply old = get(site, RETAINED + "/css/app.css");
@@ -250,6 +259,7 @@ class AssetPipelineTest {
         assertEquals(404, get(site, CURRENT + "/css/missing.css").status());
         assertEquals(TokenVerdict.SERVE, DevMode.judge("dev"));
         assertEquals(TokenVerdict.REDIRECT_TEMPORARILY, DevMode.judge("dev2"));
+        assertEquals(dir.resolve("src").toRealPath(), ((DiskAssetSource) site.source()).root());
         String warning = DevMode.warning(dir);
         assertTrue(warning.contains("DEV MODE") && warning.contains(dir.toString())
                 && warning.contains(CachebreakerSettings.DEV), warning);

@@ -43,6 +43,8 @@ class BalancerBounceTest {
         assertEquals(new Query("v=1", 0), Query.parse("v=1"));
         assertEquals(new Query("", 1), Query.parse("cb-hop=1"));
         assertEquals(new Query("v=1&w=2", 19), Query.parse("v=1&cb-hop=19&w=2"));
+        assertEquals(new Query("", 10), Query.parse("cb-hop=10"), "a 0 digit");
+        assertEquals(new Query("", 9), Query.parse("cb-hop=9"), "a 9 digit");
         assertEquals(new Query("v=1&cb-hops=3", 9), Query.parse("v=1&cb-hops=3&cb-hop=9"), "another name");
         assertEquals(new Query("a&&b", 0), Query.parse("a&&b"), "empty parameters are kept as they came");
         for (String tampered : List.of("cb-hop", "cb-hop=", "cb-hop=0", "cb-hop=00", "cb-hop=01", "cb-hop=20",

@@ -66,6 +66,9 @@ class BoundariesTest {
         assertEquals(200, status("v1/a%25"), "a decoded % at the end");
         assertEquals(200, status("v1/a%254"), "a decoded % with one character after it");
         assertEquals(200, status("v1/a%25g1"), "a decoded % before a non-hex character");
+        assertEquals(400, status("v1/a%2501"), "0 is a hex digit, first");
+        assertEquals(400, status("v1/a%2510"), "0 is a hex digit, second");
+        assertEquals(400, status("%2541/a"), "double encoding at the very start");
     }
 
     @Test
@@ -74,6 +77,11 @@ class BoundariesTest {
         assertEquals(PathDecoder.MAX_RAW_LENGTH, atLimit.length());
         assertEquals(404, status(atLimit), "not refused for its length, but too long an asset path");
         assertEquals(404, status(atLimit + "a"));
+        // A legal path at exactly the limit: 454 escaped three-byte characters make it long before it is too long.
+        String escaped = "v1/" + "%E4%B8%AD".repeat(454) + "abcdefg";
+        assertEquals(PathDecoder.MAX_RAW_LENGTH, escaped.length());
+        assertEquals(200, status(escaped), "the raw length limit is inclusive");
+        assertEquals(404, status(escaped + "h"));
         String longTokenOk = "v".repeat(80) + "/a";
         assertEquals(200, status(longTokenOk));
         assertEquals(404, status("v".repeat(81) + "/a"));
