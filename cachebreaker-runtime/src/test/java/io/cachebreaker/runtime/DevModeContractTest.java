@@ -50,6 +50,15 @@ abstract class DevModeContractTest {
 
     abstract Container.Factory factory();
 
+    /**
+     * The exact status this container gives a target: the servlet's answer, unless the container answers first.
+     *
+     * @param target        the request target
+     * @param servletAnswer the status the servlet gives when the request reaches it
+     * @return the status this container must give
+     */
+    abstract int expectedFor(String target, int servletAnswer);
+
     @BeforeAll
     void startShared(@TempDir Path dir) throws Exception {
         work = dir;
@@ -153,7 +162,9 @@ abstract class DevModeContractTest {
                 DEV + "css/%2e%2e/%2e%2e/outside.txt", DEV + "..%2foutside.txt", DEV + "css", DEV + "css/",
                 DEV + "", DEV + "css%5c..%5c..%5coutside.txt", "/ctx/static/dev/../../outside.txt")) {
             RawResponse response = RawResponse.send(container.port(), "GET", target);
-            assertTrue(response.status() >= 400 && response.status() < 500, target + " -> " + response.status());
+            // The servlet refuses an encoded separator as a bad request; anything else is not found.
+            int servlet = target.contains("%2f") || target.contains("%5c") ? 400 : 404;
+            assertEquals(expectedFor(target, servlet), response.status(), target);
             assertFalse(response.bodyText().contains("TOP-SECRET"), target);
         }
     }
