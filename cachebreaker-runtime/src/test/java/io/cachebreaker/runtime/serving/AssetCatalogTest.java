@@ -12,8 +12,13 @@ import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +96,26 @@ class AssetCatalogTest {
         TokenFileException emptied = assertThrows(TokenFileException.class, () -> AssetCatalog.load(
                 fixture.tokenFile(), SiteFixture.loader(dir), new ContentTypes(n -> null), new MemoryBudget(0, 0)));
         assertTrue(emptied.getMessage().contains("the class path copy has 0"), emptied.getMessage());
+    }
+
+    /** In a jar the size comes from the entry, without reading it: a resized entry fails start-up as a file does. */
+    @Test
+    void aResizedJarEntryFailsStartUp() throws Exception {
+        SiteFixture fixture = new SiteFixture(dir.resolve("classes"), "1", TokenStrategy.TIMESTAMP)
+                .asset("a.css", new byte[10]);
+        fixture.write();
+        Path jar = dir.resolve("app.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("static/1/a.css"));
+            out.write(new byte[11]);
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            TokenFileException resized = assertThrows(TokenFileException.class, () -> AssetCatalog.load(
+                    fixture.tokenFile(), loader, new ContentTypes(n -> null), new MemoryBudget(0, 0)));
+            assertTrue(resized.getMessage().contains("10 bytes") && resized.getMessage().contains("has 11"),
+                    resized.getMessage());
+        }
     }
 
     @Test

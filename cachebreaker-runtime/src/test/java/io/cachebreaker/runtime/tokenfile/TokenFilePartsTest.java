@@ -62,6 +62,18 @@ class TokenFilePartsTest {
         assertEquals("x/y", AssetPrefix.parse("a/{token}/x/y").afterToken());
     }
 
+    /** With {token} first, each mistake is named for what it is. */
+    @Test
+    void aPrefixStartingWithTheTokenSaysWhatIsWrong() {
+        for (String pattern : List.of("{token}", "{token}/public", "/{token}/a/b")) {
+            String message = assertThrows(TokenFileException.class, () -> AssetPrefix.parse(pattern)).getMessage();
+            assertTrue(message.contains("at least one path segment before {token}"), pattern + ": " + message);
+        }
+        String twice = assertThrows(TokenFileException.class, () -> AssetPrefix.parse("{token}/{token}"))
+                .getMessage();
+        assertTrue(twice.contains("more than once"), twice);
+    }
+
     @Test
     void fingerprintsHaveOneShape() {
         assertTrue(Fingerprint.isFingerprint("1234abcd"));
@@ -117,6 +129,9 @@ class TokenFilePartsTest {
         assertEquals("[1, [rc, [1]]]", VersionTokenOrder.parse("1.0-RC1").toString());
         assertEquals("[1, 2, [alpha, [3]]]", VersionTokenOrder.parse("1.2-a3").toString());
         assertEquals("[1]", VersionTokenOrder.parse("1.0.0-ga").toString());
-        assertFalse(VersionTokenOrder.parse("1").equals(VersionTokenOrder.parse("1")), "lists compare by identity");
+        VersionTokenOrder.ListItem one = VersionTokenOrder.parse("1");
+        assertFalse(one.equals(VersionTokenOrder.parse("1")), "lists compare by identity");
+        assertTrue(one.equals(one));
+        assertEquals(System.identityHashCode(one), one.hashCode());
     }
 }
