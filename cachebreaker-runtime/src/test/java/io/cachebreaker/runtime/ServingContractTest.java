@@ -15,7 +15,6 @@ import io.cachebreaker.runtime.testing.RawResponse;
 import io.cachebreaker.runtime.testing.SiteFixture;
 import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
