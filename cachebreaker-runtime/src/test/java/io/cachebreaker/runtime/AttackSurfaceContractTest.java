@@ -134,7 +134,8 @@ abstract class AttackSurfaceContractTest {
      * The five properties every response holds.
      *
      * @param label    what was sent, for messages
-     * @param response what came back; status -1 when the container closed the connection without a response
+     * @param response what came back; status -1 when the container closed the connection without a response, which
+     *                 is safe here, and which each caller accepts only where {@link #expectedFor} says so
      * @param head     whether the request was HEAD, whose 200 has no body
      */
     void assertSafe(String label, RawResponse response, boolean head) {
