@@ -1,7 +1,7 @@
 package io.cachebreaker.runtime;
 
-import static io.cachebreaker.runtime.ServingContractTest.header;
-import static io.cachebreaker.runtime.ServingContractTest.send;
+import static io.cachebreaker.runtime.testing.Http.header;
+import static io.cachebreaker.runtime.testing.Http.send;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * non-cacheable 307 toward the exact bytes their page names; every other client keeps the seed's 301, 503 and 404;
  * retained previous releases are served byte for byte.
  */
+// Every test talks to a container over sockets: a hang fails the test instead of the build's fork timeout.
+@Timeout(60)
 abstract class RollingDeployContractTest {
     static final String CURRENT = "rel-2-00000002";
     static final String RETAINED = "rel-1-00000001";

@@ -1,5 +1,6 @@
 package io.cachebreaker.runtime;
 
+import static io.cachebreaker.runtime.testing.Http.send;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,12 @@ class TomcatServingTest extends ServingContractTest {
     @Override
     Container.Factory factory() {
         return TomcatContainer.FACTORY;
+    }
+
+    @Override
+    int expectedFor(String testCase, int servletAnswer) {
+        // '"', '<' and '>' are not allowed in a query; Tomcat refuses the request line before the servlet runs.
+        return testCase.equals("raw markup in the query") ? 400 : servletAnswer;
     }
 
     /**

@@ -12,8 +12,13 @@ import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +87,37 @@ class AssetCatalogTest {
         assertTrue(missing.getMessage().contains("static/1/a.css"), missing.getMessage());
     }
 
+    /** An empty file where the token file says there are bytes is a resized file too, not an unknown size. */
+    @Test
+    void aFileEmptiedAfterTheBuildFailsStartUp() throws Exception {
+        SiteFixture fixture = new SiteFixture(dir, "1", TokenStrategy.TIMESTAMP).asset("a.css", new byte[10]);
+        fixture.write();
+        Files.write(dir.resolve("static/1/a.css"), new byte[0]);
+        TokenFileException emptied = assertThrows(TokenFileException.class, () -> AssetCatalog.load(
+                fixture.tokenFile(), SiteFixture.loader(dir), new ContentTypes(n -> null), new MemoryBudget(0, 0)));
+        assertTrue(emptied.getMessage().contains("the class path copy has 0"), emptied.getMessage());
+    }
+
+    /** In a jar the size comes from the entry, without reading it: a resized entry fails start-up as a file does. */
+    @Test
+    void aResizedJarEntryFailsStartUp() throws Exception {
+        SiteFixture fixture = new SiteFixture(dir.resolve("classes"), "1", TokenStrategy.TIMESTAMP)
+                .asset("a.css", new byte[10]);
+        fixture.write();
+        Path jar = dir.resolve("app.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            out.putNextEntry(new JarEntry("static/1/a.css"));
+            out.write(new byte[11]);
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            TokenFileException resized = assertThrows(TokenFileException.class, () -> AssetCatalog.load(
+                    fixture.tokenFile(), loader, new ContentTypes(n -> null), new MemoryBudget(0, 0)));
+            assertTrue(resized.getMessage().contains("10 bytes") && resized.getMessage().contains("has 11"),
+                    resized.getMessage());
+        }
+    }
+
     @Test
     void contentTypesPreferTheOwnTableThenTheContainer() {
         ContentTypes types = new ContentTypes(name -> name.endsWith(".foo") ? "application/x-foo" : null);
@@ -90,6 +126,9 @@ class AssetCatalogTest {
         assertEquals("application/x-foo", types.of("a/b.foo"));
         assertEquals("application/octet-stream", types.of("a/b.unknown"));
         assertEquals("application/octet-stream", types.of("noextension"));
+        assertEquals("application/octet-stream", types.of("css"), "a name without a dot is not an extension");
+        assertEquals("application/octet-stream", new ContentTypes(name -> "text/x\u001fbad").of("a.x"),
+                "the last control character");
         assertEquals("application/octet-stream",
                 new ContentTypes(name -> "text/html\r\nX: y").of("a.bad"), "a broken container type is not used");
     }

@@ -12,6 +12,7 @@ public final class JettyContainer implements Container {
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler context;
+    private final Throwable startupFailure;
 
     private JettyContainer(Setup setup) throws Exception {
         server = new Server();
@@ -24,11 +25,18 @@ public final class JettyContainer implements Container {
         setup.initParameters.forEach(context::setInitParameter);
         setup.initializers.forEach(context::addServletContainerInitializer);
         server.setHandler(context);
+        Throwable threw = null;
         try {
             server.start();
         } catch (Exception e) {
-            // A failed context is what some tests want to see; the server itself keeps running.
+            threw = e;
         }
+        startupFailure = setup.checkStartup(available(), threw, this::close);
+    }
+
+    @Override
+    public Throwable startupFailure() {
+        return startupFailure;
     }
 
     @Override

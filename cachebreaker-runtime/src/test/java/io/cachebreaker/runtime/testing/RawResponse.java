@@ -14,15 +14,26 @@ import java.util.Map;
 public record RawResponse(int status, Map<String, String> headers, String head, byte[] body) {
 
     /**
-     * Sends one request line as given, byte for byte.
+     * Sends one request line as given, byte for byte, with {@code Host: localhost} unless the headers name a Host,
+     * and {@code Connection: close}.
      *
-     * @param port   the server's port
-     * @param method the method
-     * @param target the request target, unescaped by this code
+     * @param port    the server's port
+     * @param method  the method
+     * @param target  the request target, unescaped by this code; a char stands for the byte of its low 8 bits
+     * @param headers header names and values in pairs, sent as given
      */
-    public static RawResponse send(int port, String method, String target) throws IOException {
-        return sendBytes(port, (method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+    public static RawResponse send(int port, String method, String target, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        boolean host = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            host |= headers[i].equalsIgnoreCase("Host");
+            request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        if (!host) {
+            request.append("Host: localhost\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        return sendBytes(port, request.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     public static RawResponse sendBytes(int port, byte[] request) throws IOException {

@@ -15,6 +15,7 @@ public final class TomcatContainer implements Container {
     private final Tomcat tomcat;
     private final Connector connector;
     private final Context context;
+    private final Throwable startupFailure;
 
     private TomcatContainer(Setup setup) throws Exception {
         tomcat = new Tomcat();
@@ -29,11 +30,18 @@ public final class TomcatContainer implements Container {
         context.setParentClassLoader(setup.loader);
         setup.initParameters.forEach(context::addParameter);
         setup.initializers.forEach(sci -> context.addServletContainerInitializer(sci, null));
+        Throwable threw = null;
         try {
             tomcat.start();
         } catch (Exception e) {
-            // A failed context is what some tests want to see.
+            threw = e;
         }
+        startupFailure = setup.checkStartup(available(), threw, this::close);
+    }
+
+    @Override
+    public Throwable startupFailure() {
+        return startupFailure;
     }
 
     @Override

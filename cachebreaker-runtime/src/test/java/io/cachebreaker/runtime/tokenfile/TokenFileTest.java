@@ -2,6 +2,7 @@ package io.cachebreaker.runtime.tokenfile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,39 @@ class TokenFileTest {
         assertEquals(1234, back.manifest().get("css/app.css").variant(Encoding.GZIP).size());
         assertTrue(back.manifest().contains("img/caf\u00e9 menu=#1:!.png"));
         assertTrue(back.manifest().contains("fonts/\uD83D\uDE00.woff2"));
+    }
+
+    /** Equality is over every field: a file that differs in any one of them is another file. */
+    @Test
+    void filesDifferingInAnyFieldAreNotEqual() {
+        TokenFile file = sample();
+        TokenFile same = sample();
+        assertEquals(file, same);
+        assertEquals(file.hashCode(), same.hashCode());
+        assertEquals(file, new TokenFile(file.token(), file.strategy(), file.prefix(),
+                file.lastModified().plusMillis(999), file.manifest()), "whole seconds are kept");
+        AssetManifest fewer = AssetManifest.of(List.of(file.manifest().get("css/app.css")));
+        RetainedRelease older = new RetainedRelease("20261120100000-0f1e2d3", Instant.EPOCH, fewer);
+        List<TokenFile> others = List.of(
+                new TokenFile("20261124213207-a1b2c3d", file.strategy(), file.prefix(), file.lastModified(),
+                        file.manifest()),
+                new TokenFile(file.token(), TokenStrategy.EXPLICIT, file.prefix(), file.lastModified(),
+                        file.manifest()),
+                new TokenFile(file.token(), file.strategy(), AssetPrefix.parse("assets/{token}"),
+                        file.lastModified(), file.manifest()),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified().plusSeconds(1),
+                        file.manifest()),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified(), fewer),
+                new TokenFile(file.token(), file.strategy(), file.prefix(), file.lastModified(), file.manifest(),
+                        List.of(older)));
+        for (TokenFile other : others) {
+            assertNotEquals(file, other, other.toString());
+            assertNotEquals(other, file, other.toString());
+        }
+        assertNotEquals(file, null);
+        assertNotEquals(file, (Object) file.token());
+        assertEquals("TokenFile[token=20261124213206-a1b2c3d, strategy=git, prefix=" + file.prefix()
+                + ", assets=3, retained=0]", file.toString());
     }
 
     @Test
@@ -114,6 +148,43 @@ class TokenFileTest {
         String otherFingerprint = text.replaceAll("\nfingerprint=[0-9a-f]{8}", "\nfingerprint=00000000");
         message = assertThrows(TokenFileException.class, () -> read(otherFingerprint)).getMessage();
         assertTrue(message.contains("does not end with its fingerprint"), message);
+    }
+
+    @Test
+    void everyRetainedReleaseIsReadBackInOrder() {
+        RetainedRelease r2 = new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d", Instant.parse("2026-11-20T10:00:00Z"),
+                AssetManifest.of(List.of(new Asset("js/r2.mjs", new Variant(3, SHA_B)))));
+        RetainedRelease r1 = new RetainedRelease("20261110100000-0f1e2d2-1a2b3c4e", Instant.parse("2026-11-10T10:00:00Z"),
+                AssetManifest.of(List.of(new Asset("js/r1.mjs", new Variant(4, SHA_A)))));
+        TokenFile file = fingerprinted(List.of(r2, r1));
+        TokenFile back = read(new String(file.toBytes(), StandardCharsets.US_ASCII));
+        assertEquals(List.of(r2, r1), back.retained());
+        assertEquals(file, back);
+        assertNotEquals(fingerprinted(List.of(r2)).hashCode(), file.hashCode());
+    }
+
+    @Test
+    void aBadAssetLineNamesTheReleaseItBelongsTo() {
+        String text = new String(fingerprinted(List.of(new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d",
+                Instant.EPOCH, AssetManifest.of(List.of(new Asset("js/r.mjs", new Variant(3, SHA_B)))))))
+                .toBytes(), StandardCharsets.US_ASCII);
+        String badRetained = text.replace("retained.1.asset.js/r.mjs=identity:3:", "retained.1.asset.js/r.mjs=identity:x:");
+        String message = assertThrows(TokenFileException.class, () -> read(badRetained)).getMessage();
+        assertTrue(message.contains("asset 'js/r.mjs' of retained.1."), message);
+        String badCurrent = text.replace("identity:5120:", "identity:x:");
+        message = assertThrows(TokenFileException.class, () -> read(badCurrent)).getMessage();
+        assertTrue(message.contains("asset 'css/app.css': "), message);
+    }
+
+    @Test
+    void printableAsciiIsWrittenAsItIs() {
+        TokenFile file = new TokenFile("1", TokenStrategy.TIMESTAMP, AssetPrefix.parse("static/{token}"),
+                Instant.EPOCH, AssetManifest.of(List.of(new Asset("a~b !.css", new Variant(1, SHA_A)),
+                        new Asset("\u00e9\u0080.css", new Variant(1, SHA_A)))));
+        String text = new String(file.toBytes(), StandardCharsets.US_ASCII);
+        assertTrue(text.contains("\nasset.a~b\\ \\!.css=identity:1:"), text);
+        assertTrue(text.contains("\nasset.\\u00E9\\u0080.css=identity:1:"), text);
+        assertEquals(file, read(text));
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TokenOrderTest {
@@ -61,44 +58,86 @@ class TokenOrderTest {
                 "rel-2026.11.10a", "rel-b");
     }
 
+    /** Digit runs of the same length are compared digit by digit, not taken as equal. */
     @Test
-    void everyOrderIsTotal() {
-        Random random = new Random(42);
-        String alphabet = "0123456789abcdef.-_SNAPSHOTrc";
-        for (TokenStrategy strategy : TokenStrategy.values()) {
-            List<String> tokens = new ArrayList<>();
-            while (tokens.size() < 60) {
-                String token = strategy == TokenStrategy.GIT
-                        ? String.format("2026%010d-%07x%s", random.nextInt(3), random.nextInt(4),
-                                random.nextBoolean() ? "-dirty" : "")
-                        : randomToken(random, strategy == TokenStrategy.TIMESTAMP ? "0123" : alphabet);
-                if (strategy.order().accepts(token)) {
-                    tokens.add(token);
-                }
-            }
-            TokenOrder order = strategy.order();
-            for (String a : tokens) {
-                for (String b : tokens) {
-                    int ab = Integer.signum(order.compare(a, b));
-                    assertEquals(-ab, Integer.signum(order.compare(b, a)), strategy + ": " + a + " vs " + b);
-                    assertEquals(a.equals(b), ab == 0, strategy + ": " + a + " vs " + b);
-                    for (String c : tokens) {
-                        if (ab < 0 && order.compare(b, c) < 0) {
-                            assertTrue(order.compare(a, c) < 0, strategy + ": " + a + " < " + b + " < " + c);
-                        }
-                    }
-                }
-            }
+    void digitRunsOfEqualLengthAreComparedByTheirDigits() {
+        assertAscending(TokenStrategy.EXPLICIT, "rel-2026.10.1", "rel-2026.11");
+        assertAscending(TokenStrategy.EXPLICIT, "rel-12a", "rel-13");
+        assertAscending(TokenStrategy.EXPLICIT, "rel-19", "rel-91");
+        assertAscending(TokenStrategy.TIMESTAMP, "10", "11", "19", "91");
+        assertAscending(TokenStrategy.TIMESTAMP, "20261124213206", "20261124213207", "20261124223206");
+    }
+
+    /** Equal values with different zero padding: ordered by their text, so never equal, and never by value. */
+    @Test
+    void zeroPaddingOrdersByTextOnlyBetweenEqualValues() {
+        assertAscending(TokenStrategy.EXPLICIT, "rel-01", "rel-1");
+        assertAscending(TokenStrategy.EXPLICIT, "rel-001", "rel-01", "rel-1", "rel-02", "rel-2");
+        assertAscending(TokenStrategy.EXPLICIT, "rel-0", "rel-00a", "rel-0a");
+        assertAscending(TokenStrategy.TIMESTAMP, "0", "00", "01", "1", "002", "2", "10");
+        assertAscending(TokenStrategy.TIMESTAMP, "0", "00", "000", "001", "01", "1");
+    }
+
+    /** A digit run sorts before other characters at the same place, and a longer token after its prefix. */
+    @Test
+    void naturalOrderPlacesDigitsFirstAndPrefixesBefore() {
+        assertAscending(TokenStrategy.EXPLICIT, "rel-1", "rel-1-", "rel-1a", "rel-a", "rel-b", "rel-ba");
+        assertAscending(TokenStrategy.EXPLICIT, "1", "1a", "a", "a1", "aa");
+        assertAscending(TokenStrategy.EXPLICIT, "A", "Z", "_", "a");
+    }
+
+    @Test
+    void versionsMayStartWithAnyDigit() {
+        TokenOrder order = TokenStrategy.VERSION.order();
+        for (char first = '0'; first <= '9'; first++) {
+            assertTrue(order.accepts(first + ".1"), first + ".1");
+        }
+        assertFalse(order.accepts("v9.1"));
+        assertFalse(order.accepts(".9"));
+        assertFalse(order.accepts("/9"));
+        assertFalse(order.accepts(":9"), "the character after '9'");
+        assertAscending(TokenStrategy.VERSION, "8.9", "9", "9.0.1", "9.1", "10");
+    }
+
+    @Test
+    void gitTokensAtTheEdgesOfTheirForm() {
+        TokenOrder order = TokenStrategy.GIT.order();
+        assertTrue(order.accepts("20261124213206-abcd"));
+        assertTrue(order.accepts("20261124213206-" + "a".repeat(40) + "-dirty"));
+        assertFalse(order.accepts("20261124213206-" + "a".repeat(41)));
+        assertFalse(order.accepts("20261124213206-abcd-dirty-dirty"));
+        assertAscending(TokenStrategy.GIT, "20261124213206-abcd", "20261124213206-abcd-dirty", "20261124213206-abce");
+    }
+
+    @Test
+    void syntaxAcceptsExactlyUpToTheLimit() {
+        assertTrue(TokenSyntax.isValid("x".repeat(TokenSyntax.MAX_LENGTH)));
+        assertEquals("9".repeat(TokenSyntax.MAX_LENGTH), TokenSyntax.requireValid("9".repeat(TokenSyntax.MAX_LENGTH)));
+        assertFalse(TokenSyntax.isValid("x".repeat(TokenSyntax.MAX_LENGTH + 1)));
+        assertTrue(TokenSyntax.isValid("x"));
+        assertFalse(TokenSyntax.isValid(""));
+        assertFalse(TokenSyntax.isValid(null));
+        assertTrue(TokenSyntax.isValid("..."), "only '.' and '..' are refused among dots");
+        assertTrue(TokenSyntax.isValid(".a"));
+        for (char c : "AZaz09._-".toCharArray()) {
+            assertTrue(TokenSyntax.isTokenChar(c), String.valueOf(c));
+        }
+        for (char c : "@[`{/:\u0000 +~%\u00e9".toCharArray()) {
+            assertFalse(TokenSyntax.isTokenChar(c), String.valueOf(c));
         }
     }
 
-    private static String randomToken(Random random, String alphabet) {
-        StringBuilder token = new StringBuilder();
-        int length = 1 + random.nextInt(8);
-        for (int i = 0; i < length; i++) {
-            token.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return token.toString();
+    @Test
+    void errorMessagesQuoteTheTokenSafely() {
+        String message = assertThrows(InvalidTokenException.class, () -> TokenSyntax.requireValid("a\nb\u00e9"))
+                .getMessage();
+        assertTrue(message.contains("'a\\u000ab\\u00e9'"), message);
+        assertTrue(message.contains("1 to " + TokenSyntax.MAX_LENGTH + " characters"), message);
+        String longOne = "x".repeat(500);
+        message = assertThrows(InvalidTokenException.class, () -> TokenSyntax.requireValid(longOne)).getMessage();
+        assertTrue(message.contains("'" + "x".repeat(200) + "...(500 characters)'"), message);
+        assertEquals("(none)", TokenSyntax.quote(null));
+        assertEquals("'~ \\u007f'", TokenSyntax.quote("~ \u007f"));
     }
 
     @Test
