@@ -59,7 +59,8 @@ final class StaleTokenCleaner {
         // Trees the previous build retained go too, once they fall out of retention.
         for (String token : previous.retainedTokens()) {
             Path dir = currentRoot.resolveSibling(token);
-            if (!keep.contains(token) && !dir.equals(currentRoot) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (!keep.contains(token) && !dir.equals(currentRoot)
+                    && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 remove(dir, "the asset directory of a release no longer retained", removed);
                 log.info("cachebreaker: removed " + relative(dir) + ", of " + token + ", no longer retained");
             }

@@ -8,10 +8,10 @@ import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 
 /**
- * Zero configuration in a WAR: when {@value TokenFile#RESOURCE} is on the class path (or dev mode is on), reads it (failing start-up if
- * it is malformed), publishes {@link AssetUrls} as the context attribute {@value AssetUrls#ATTRIBUTE}, and mounts
- * {@link CachebreakerServlet} at the prefix's root, unless the application declares the servlet itself or sets the
- * context init parameter {@code cachebreaker.autoRegister=false}. Registered in
+ * Zero configuration in a WAR: when {@value TokenFile#RESOURCE} is on the class path (or dev mode is on), reads it
+ * (failing start-up if it is malformed), publishes {@link AssetUrls} as the context attribute {@value
+ * AssetUrls#ATTRIBUTE}, and mounts {@link CachebreakerServlet} at the prefix's root, unless the application declares
+ * the servlet itself or sets the context init parameter {@code cachebreaker.autoRegister=false}. Registered in
  * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  *
  * <p>Spring Boot's embedded containers do not run these initializers; add cachebreaker-spring-boot-starter, or

@@ -175,8 +175,8 @@ abstract class AttackSurfaceContractTest {
         if (location != null) {
             // The query is copied as it came, so only the part before it must stay on this host.
             String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
-            // A bounce sends the browser back to the path it asked for, re-encoded, so the request's text may stand in a
-            // segment; what must never happen is a second slash or backslash that turns the path into a host.
+            // A bounce sends the browser back to the path it asked for, re-encoded, so the request's text may stand in
+            // a segment; what must never happen is a second slash or backslash that turns the path into a host.
             assertTrue(path.startsWith("/ctx/static/") && !path.contains("//") && !path.contains("\\")
                     && !path.toLowerCase(Locale.ROOT).contains("%5c") && !path.contains(":/"),
                     "an on-host redirect: " + where);
@@ -357,7 +357,8 @@ abstract class AttackSurfaceContractTest {
                 badRequest("encoded slash ending the token", "/ctx/static/v1%2Fcss/app.css"),
                 badRequest("encoded backslash in the token", "/ctx/static/v%5C1/css/app.css"),
                 notFound("10 KB token", "/ctx/static/" + "v".repeat(10 * 1024) + "/css/app.css"),
-                notFound("token one past the limit", "/ctx/static/" + "v".repeat(TokenSyntax.MAX_LENGTH + 1) + "/css/app.css"),
+                notFound("token one past the limit",
+                        "/ctx/static/" + "v".repeat(TokenSyntax.MAX_LENGTH + 1) + "/css/app.css"),
                 notFound("non-ASCII token, encoded", "/ctx/static/v%C3%A91/css/app.css"),
                 badRequest("non-ASCII token, raw", "/ctx/static/" + utf8OnTheWire("v\u00e91") + "/css/app.css"),
                 notFound("fullwidth token", "/ctx/static/%EF%BD%961/css/app.css"),

@@ -333,7 +333,8 @@ abstract class DeploymentScenariosTest {
             work.resolve("war").toUri().toURL(), work.resolve("library").toUri().toURL()}, null);
         String message = startUpFailure(new Container.Setup(both, work), new CachebreakerInitializer());
         assertTrue(message.contains(work.resolve("war").toUri().toURL() + "META-INF/cachebreaker.properties"), message);
-        assertTrue(message.contains(work.resolve("library").toUri().toURL() + "META-INF/cachebreaker.properties"), message);
+        assertTrue(message.contains(work.resolve("library").toUri().toURL() + "META-INF/cachebreaker.properties"),
+                message);
         assertTrue(message.contains("only in the module that is packaged as the application"), message);
     }
 

@@ -95,7 +95,8 @@ abstract class RollingDeployContractTest {
             assertBounced(get(on, newer + "?cb-hop=5&v=2", "Sec-Fetch-Mode", BROWSER), newer + "?v=2&cb-hop=6");
             assertBounced(get(on, newer + "?cb-hop=15", "Sec-Fetch-Mode", BROWSER), newer + "?cb-hop=16");
             assertBounced(get(on, "/ctx/static/" + NEWER + "/img/caf%C3%A9%20menu.png?x=%3Cb%3E",
-                    "Sec-Fetch-Mode", BROWSER), "/ctx/static/" + NEWER + "/img/caf%C3%A9%20menu.png?x=%3Cb%3E&cb-hop=1");
+                    "Sec-Fetch-Mode", BROWSER),
+                    "/ctx/static/" + NEWER + "/img/caf%C3%A9%20menu.png?x=%3Cb%3E&cb-hop=1");
         }
     }
 
@@ -170,7 +171,8 @@ abstract class RollingDeployContractTest {
     void aTokenWithTheSameOrderedPartAndOtherBytesIsBouncedAndNeverPinned() throws Exception {
         try (Container on = start()) {
             String sibling = "/ctx/static/rel-2-0000000f/css/app.css";
-            assertEquals(307, get(on, sibling, "Sec-Fetch-Mode", BROWSER).statusCode(), "it may be on another instance");
+            assertEquals(307, get(on, sibling, "Sec-Fetch-Mode", BROWSER).statusCode(),
+                    "it may be on another instance");
             HttpResponse<byte[]> spent = get(on, sibling + "?v=1&cb-hop=16", "Sec-Fetch-Mode", BROWSER);
             assertEquals(302, spent.statusCode(), "a single instance: the page gets today's bytes, not an endless 503");
             assertEquals("/ctx/static/" + CURRENT + "/css/app.css?v=1", header(spent, "Location"));

@@ -47,7 +47,8 @@ class BootSettingsTest {
 
     @Test
     void aBootPropertyWinsOverAContextParameterWhichWinsOverTheDefault() {
-        Map<String, String> contextParameters = Map.of("cachebreaker.retryAfter", "4", "cachebreaker.errorMaxAge", "30");
+        Map<String, String> contextParameters = Map.of("cachebreaker.retryAfter", "4",
+                "cachebreaker.errorMaxAge", "30");
         CachebreakerSettings settings = BootSettings.resolve(bind(Map.of("cachebreaker.retry-after", "6")),
                 contextParameters::get, null);
         assertEquals(6, settings.retryAfter());

@@ -38,7 +38,8 @@ class JavaxJarTest {
     @Test
     void theTestsRunAgainstTheShadedJar() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built before the tests run");
-        Path loadedFrom = Path.of(CachebreakerServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path loadedFrom = Path.of(
+                CachebreakerServlet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertEquals(JAR.toRealPath(), loadedFrom.toRealPath(), "no jakarta copy of the classes shadows the jar");
         assertEquals("javax.servlet.http.HttpServlet", CachebreakerServlet.class.getSuperclass().getName());
     }

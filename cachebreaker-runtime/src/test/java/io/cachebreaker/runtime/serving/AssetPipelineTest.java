@@ -268,7 +268,8 @@ class AssetPipelineTest {
 
     @Test
     void devModeKeepsTheBuiltPrefix() throws Exception {
-        SiteFixture built = new SiteFixture(dir.resolve("classes"), CURRENT, TokenStrategy.EXPLICIT, "assets/{token}/v");
+        SiteFixture built = new SiteFixture(dir.resolve("classes"), CURRENT, TokenStrategy.EXPLICIT,
+                "assets/{token}/v");
         built.asset("css/app.css", "old".getBytes(StandardCharsets.UTF_8));
         Path src = Files.createDirectories(dir.resolve("src/css"));
         Files.writeString(src.resolve("app.css"), "new");

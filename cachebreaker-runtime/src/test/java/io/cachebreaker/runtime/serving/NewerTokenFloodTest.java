@@ -22,7 +22,8 @@ class NewerTokenFloodTest {
         int waited = 0;
         for (int i = 0; i < FLOOD; i++) {
             TokenVerdict verdict = judge.judge("v2-" + i);
-            assertTrue(verdict == TokenVerdict.RETRY_LATER || verdict == TokenVerdict.REDIRECT_TEMPORARILY, verdict::name);
+            assertTrue(verdict == TokenVerdict.RETRY_LATER || verdict == TokenVerdict.REDIRECT_TEMPORARILY,
+                    verdict::name);
             if (verdict == TokenVerdict.RETRY_LATER) {
                 waited++;
             }

@@ -17,7 +17,8 @@ class PathDecoderTest {
         assertEquals(new RequestPath("t-1", "img/caf\u00e9 menu.png"), decoder.decode("t-1/img/caf%C3%A9%20menu.png"));
         assertEquals(new RequestPath("t-1", "a+b=c,d@e:f~g!$&'()*.css"),
                 decoder.decode("t-1/a+b=c,d@e:f~g!$&'()*.css"));
-        assertEquals(new RequestPath("t-1", "fonts/\uD83D\uDE00.woff2"), decoder.decode("t-1/fonts/%F0%9F%98%80.woff2"));
+        assertEquals(new RequestPath("t-1", "fonts/\uD83D\uDE00.woff2"),
+                decoder.decode("t-1/fonts/%F0%9F%98%80.woff2"));
     }
 
     @Test
@@ -30,7 +31,8 @@ class PathDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"t/css%2fapp.css", "t/css%2Fapp.css", "t/css%5capp.css", "t/css\\app.css",
         "t/app.css%00", "t/app.css;jsessionid=1", "t;x/app.css", "t/%c0%ae%c0%ae/x", "t/%c0%afx",
-        "t/%e0%80%afx", "t/%ed%a0%80x", "t/%252e%252e/x", "t/a%2541.css", "t/%25%32%65%25%32%65/x", "t/a%25%34%31.css", "t/%zz", "t/%4", "t/a b.css",
+        "t/%e0%80%afx", "t/%ed%a0%80x", "t/%252e%252e/x", "t/a%2541.css", "t/%25%32%65%25%32%65/x",
+        "t/a%25%34%31.css", "t/%zz", "t/%4", "t/a b.css",
         "t/caf\u00e9.css", "t/a%0d%0aSet-Cookie:x", "t/a\"b", "t/a<b", "t/a#b", "t/a?b"})
     void malformedRequestsAre400(String raw) {
         assertEquals(400, assertThrows(Rejection.class, () -> decoder.decode(raw)).status(), raw);

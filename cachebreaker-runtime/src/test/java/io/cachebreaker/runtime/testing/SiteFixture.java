@@ -173,8 +173,8 @@ public final class SiteFixture {
 
     public static URLClassLoader loader(Path root) {
         try {
-            // The test class path is the parent so that Tomcat's web application loader finds the servlet class; it holds
-            // no token file of its own.
+            // The test class path is the parent so that Tomcat's web application loader finds the servlet class; it
+            // holds no token file of its own.
             return new URLClassLoader(new URL[] {root.toUri().toURL()}, SiteFixture.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);

@@ -152,9 +152,11 @@ class TokenFileTest {
 
     @Test
     void everyRetainedReleaseIsReadBackInOrder() {
-        RetainedRelease r2 = new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d", Instant.parse("2026-11-20T10:00:00Z"),
+        RetainedRelease r2 = new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d",
+                Instant.parse("2026-11-20T10:00:00Z"),
                 AssetManifest.of(List.of(new Asset("js/r2.mjs", new Variant(3, SHA_B)))));
-        RetainedRelease r1 = new RetainedRelease("20261110100000-0f1e2d2-1a2b3c4e", Instant.parse("2026-11-10T10:00:00Z"),
+        RetainedRelease r1 = new RetainedRelease("20261110100000-0f1e2d2-1a2b3c4e",
+                Instant.parse("2026-11-10T10:00:00Z"),
                 AssetManifest.of(List.of(new Asset("js/r1.mjs", new Variant(4, SHA_A)))));
         TokenFile file = fingerprinted(List.of(r2, r1));
         TokenFile back = read(new String(file.toBytes(), StandardCharsets.US_ASCII));
@@ -168,7 +170,8 @@ class TokenFileTest {
         String text = new String(fingerprinted(List.of(new RetainedRelease("20261120100000-0f1e2d3-1a2b3c4d",
                 Instant.EPOCH, AssetManifest.of(List.of(new Asset("js/r.mjs", new Variant(3, SHA_B)))))))
                 .toBytes(), StandardCharsets.US_ASCII);
-        String badRetained = text.replace("retained.1.asset.js/r.mjs=identity:3:", "retained.1.asset.js/r.mjs=identity:x:");
+        String badRetained = text.replace("retained.1.asset.js/r.mjs=identity:3:",
+                "retained.1.asset.js/r.mjs=identity:x:");
         String message = assertThrows(TokenFileException.class, () -> read(badRetained)).getMessage();
         assertTrue(message.contains("asset 'js/r.mjs' of retained.1."), message);
         String badCurrent = text.replace("identity:5120:", "identity:x:");

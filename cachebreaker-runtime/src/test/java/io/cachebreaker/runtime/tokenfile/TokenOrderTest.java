@@ -142,7 +142,8 @@ class TokenOrderTest {
 
     @Test
     void syntaxRejectsWhatBreaksUrls() {
-        for (String bad : new String[] {"", ".", "..", "release/1.2", "a b", "a+b", "x".repeat(TokenSyntax.MAX_LENGTH + 1), "caf\u00e9",
+        for (String bad : new String[] {"", ".", "..", "release/1.2", "a b", "a+b",
+                "x".repeat(TokenSyntax.MAX_LENGTH + 1), "caf\u00e9",
                 "a%2fb", "a\nb"}) {
             InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> TokenSyntax.requireValid(bad));
             assertTrue(e.getMessage().contains("[A-Za-z0-9._-]"), e.getMessage());

@@ -73,7 +73,8 @@ public final class IndexPage extends HttpServlet {
                       <tr><th>request</th><th>answer</th></tr>
                       <tr><td><code>curl -i %8$s%3$s</code></td><td>200, cached for a year</td></tr>
                       <tr><td><code>curl -i %8$s%9$s</code></td><td>301 to the current token (an older deploy)</td></tr>
-                      <tr><td><code>curl -i %8$s%10$s</code></td><td>503 with Retry-After: 3 (a newer deploy is rolling out)</td></tr>
+                      <tr><td><code>curl -i %8$s%10$s</code></td>
+                      <td>503 with Retry-After: 3 (a newer deploy is rolling out)</td></tr>
                       <tr><td><code>curl -i %8$s%11$s</code></td><td>404 (current token, no such asset)</td></tr>
                     </table>
                   </main>
