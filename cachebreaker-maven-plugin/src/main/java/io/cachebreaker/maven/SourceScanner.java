@@ -14,7 +14,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,6 +37,7 @@ final class SourceScanner {
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;
     private final Log log;
+    private final Map<String, BasicFileAttributes> attributes = new HashMap<>();
 
     /**
      * @param root     the existing source directory
@@ -78,6 +81,7 @@ final class SourceScanner {
                                 String relative = relative(file);
                                 if (selected(relative)) {
                                     files.put(relative, file);
+                                    attributes.put(relative, attrs);
                                 }
                             }
                             return FileVisitResult.CONTINUE;
@@ -119,6 +123,15 @@ final class SourceScanner {
             }
         }
         return files;
+    }
+
+    /**
+     * @param path a path that {@link #scan()} returned
+     * @return the attributes the scan read for it (following links, as {@link Files#readAttributes} does), so that a
+     *         build need not read them again; {@code null} for a path it did not return
+     */
+    BasicFileAttributes attributes(String path) {
+        return attributes.get(path);
     }
 
     private static String invalidReason(String path) {
