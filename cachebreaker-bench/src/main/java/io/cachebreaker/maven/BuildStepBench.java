@@ -37,8 +37,8 @@ import java.util.SplittableRandom;
  * {@link AssetBuild} with 1 and then 2 threads ({@code AssetBuild.Settings.threads}, which the mojo sets to
  * {@code min(cores, 4)}), so that the speed-up on this machine is measured in one run.
  *
- * <p>Usage: {@code BuildStepBench <work dir> <files> <MB> <reps> <gzip reps> <brotli reps> <raw tsv>}; a reps of 0
- * skips that configuration.
+ * <p>Usage: {@code BuildStepBench <work dir> <files> <MB> <reps> <gzip reps> <brotli reps> <raw tsv> [warm-up reps]};
+ * a reps of 0 skips that configuration; warm-up reps (1 by default) run the same sequence first, unrecorded.
  */
 public final class BuildStepBench {
     private BuildStepBench() {
@@ -52,6 +52,7 @@ public final class BuildStepBench {
         int gzipReps = Integer.parseInt(args[4]);
         int brotliReps = Integer.parseInt(args[5]);
         Path raw = Path.of(args[6]);
+        int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 1;
         Path src = work.resolve("src-" + files + "-" + args[2]);
         long[] generated = generate(src, files, targetBytes);
 
@@ -66,7 +67,9 @@ public final class BuildStepBench {
         FileTime originalTime = Files.getLastModifiedTime(changed);
         long session = Instant.parse("2026-11-29T00:00:00Z").toEpochMilli();
         try {
-            for (int rep = 1; rep <= reps; rep++) {
+            // Reps below 1 warm the JIT up and are not recorded: the in-process figures are those of a warm JVM (a
+            // Maven build's plugin realm is cold, which the whole-process figures show).
+            for (int rep = reps > 0 ? 1 - warmup : 1; rep <= reps; rep++) {
                 delete(cpOut);
                 delete(out);
                 sync();
@@ -274,6 +277,10 @@ public final class BuildStepBench {
 
     private static void record(Map<String, List<Double>> results, StringBuilder tsv, String measure, int rep,
             double seconds, String note) {
+        if (rep < 1) {
+            System.err.printf(Locale.ROOT, "(warm-up) %s: %.3f s (load %s)%n", measure, seconds, load());
+            return;
+        }
         results.computeIfAbsent(measure, k -> new ArrayList<>()).add(seconds);
         String load = load();
         tsv.append(String.format(Locale.ROOT, "%s\t%d\t%.3f\t%s\t%s%n", measure, rep, seconds, load, note));
