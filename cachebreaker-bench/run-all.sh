@@ -13,9 +13,11 @@ NAME=serving-memory-cache REPS="${WHATIF_REPS:-2}" DURATION="${WHATIF_DURATION:-
   "$BENCH_DIR/run-serving.sh"
 "$BENCH_DIR/run-jmh.sh"
 "$BENCH_DIR/run-build.sh"
+"$BENCH_DIR/run-build-mvn.sh"
 "$BENCH_DIR/run-git-token.sh"
 "$BENCH_DIR/run-memory.sh"
-for section in serving serving-memory-cache jmh-urls build-step git-token memory; do
+"$BENCH_DIR/run-retention.sh"
+for section in serving serving-memory-cache jmh-urls build-step build-mvn git-token memory retention; do
   cat "$OUT/$section.md"; echo
 done > "$OUT/all.md"
 echo "All results: $OUT/all.md" >&2

@@ -109,8 +109,9 @@ final class AssetBuild {
             throw new MojoFailureException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
         }
         TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
-        SortedMap<String, Path> sources = new SourceScanner(settings.sourceDirectory(), settings.includes(),
-                settings.excludes(), log).scan();
+        SourceScanner scanner = new SourceScanner(settings.sourceDirectory(), settings.includes(),
+                settings.excludes(), log);
+        SortedMap<String, Path> sources = scanner.scan();
         Path output = settings.outputDirectory();
         checkDirectories(settings.sourceDirectory(), output);
         PreviousBuild previous = PreviousBuild.read(output, log);
@@ -128,7 +129,7 @@ final class AssetBuild {
         Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
         AssetCopier copier = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe,
                 settings.threads());
-        Outcome same = unchanged(copier.unchanged(sources), ordered, settings, prefix, previous, retainPlan);
+        Outcome same = unchanged(copier.unchanged(sources, scanner::attributes), ordered, settings, prefix, previous, retainPlan);
         if (same != null) {
             return same;
         }

@@ -10,15 +10,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
@@ -77,6 +80,10 @@ final class AssetCopier {
     private final Path directory;
     private final AssetBuild.Probe probe;
     private final int threads;
+    /** One copy buffer per thread: most assets fit it whole, so a copy is one read and one write. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+    /** Directories this copier made or found in its directory, so each costs its system calls once, not per file. */
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
     /**
      * @param precompressor the codecs, or {@code null} for no precompression
@@ -208,14 +215,19 @@ final class AssetCopier {
      * result.
      *
      * @param sources source files by asset path
+     * @param scanned the attributes the scan already read for an asset path (as {@link Files#readAttributes} reads
+     *                them, following links), or {@code null} to read them here
      * @return the manifest, or {@code null} when some asset is new or changed, or cannot be checked
      */
-    AssetManifest unchanged(SortedMap<String, Path> sources) {
+    AssetManifest unchanged(SortedMap<String, Path> sources, Function<String, BasicFileAttributes> scanned) {
         List<Asset> assets = new ArrayList<>(sources.size());
         for (Map.Entry<String, Path> entry : sources.entrySet()) {
             String path = entry.getKey();
             try {
-                BasicFileAttributes attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
+                BasicFileAttributes attributes = scanned.apply(path);
+                if (attributes == null) {
+                    attributes = Files.readAttributes(entry.getValue(), BasicFileAttributes.class);
+                }
                 Asset asset = reusable(path, attributes, compresses(path, attributes, sources));
                 if (asset == null) {
                     return null;
@@ -243,7 +255,7 @@ final class AssetCopier {
                 log.info("cachebreaker: not precompressing " + path + ", the source directory already has a "
                         + "precompressed sibling of it");
             }
-            Files.createDirectories(target.getParent());
+            createDirectories(target.getParent());
             Copied linked = linkUnchanged(path, attributes, compress, target);
             if (linked != null) {
                 return linked;
@@ -302,12 +314,16 @@ final class AssetCopier {
     /** Copies and hashes in one read. */
     private Copied copyStreaming(String path, Path source, FileTime time, Path target) throws IOException {
         MessageDigest digest = Variant.newDigest();
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-                OutputStream out = Files.newOutputStream(target)) {
-            size = in.transferTo(out);
+        long size = 0;
+        byte[] buffer = BUFFER.get();
+        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(target)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                size += n;
+            }
         }
-        Files.setLastModifiedTime(target, time);
+        setTime(target, time);
         probe.written(target);
         return new Copied(new Asset(path, Variant.digested(size, digest)), List.of(path), 1);
     }
@@ -355,8 +371,8 @@ final class AssetCopier {
      * A hard link shares the bytes without copying them; no build ever writes into a token directory's file again,
      * so sharing is safe. Where the file system has no links (or the directories are on different devices), a copy.
      */
-    private static void link(Path existing, Path link) throws IOException {
-        Files.createDirectories(link.getParent());
+    private void link(Path existing, Path link) throws IOException {
+        createDirectories(link.getParent());
         try {
             Files.createLink(link, existing);
         } catch (UnsupportedOperationException | IOException e) {
@@ -365,9 +381,29 @@ final class AssetCopier {
     }
 
     private void write(Path target, byte[] bytes, FileTime time) throws IOException {
-        Files.createDirectories(target.getParent());
+        createDirectories(target.getParent());
         Files.write(target, bytes);
-        Files.setLastModifiedTime(target, time);
+        setTime(target, time);
         probe.written(target);
+    }
+
+    /**
+     * {@link Files#createDirectories}, once per directory: for a directory that exists, that call costs a failed
+     * {@code mkdir}, an exception and a {@code stat}, which for thousands of files in a few directories was a good
+     * part of a build that only links.
+     */
+    private void createDirectories(Path dir) throws IOException {
+        if (!directories.contains(dir)) {
+            Files.createDirectories(dir);
+            directories.add(dir);
+        }
+    }
+
+    /**
+     * Gives a written file the source's modification time (and the same access time): setting both is one
+     * {@code utimensat}, where {@link Files#setLastModifiedTime} first reads the attributes to keep the access time.
+     */
+    private static void setTime(Path file, FileTime time) throws IOException {
+        Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(time, time, null);
     }
 }

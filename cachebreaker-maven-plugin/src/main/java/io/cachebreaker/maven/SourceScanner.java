@@ -14,7 +14,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,6 +37,11 @@ final class SourceScanner {
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;
     private final Log log;
+    private final Map<String, BasicFileAttributes> attributes = new HashMap<>();
+    /** No includes and no excludes: every file is selected, and no pattern needs matching. */
+    private final boolean selectsAll;
+    /** The root as a string with a trailing separator, the start of every path the walk reports. */
+    private final String rootPrefix;
 
     /**
      * @param root     the existing source directory
@@ -53,6 +60,10 @@ final class SourceScanner {
         FileSystem fs = FileSystems.getDefault();
         this.includes = compile(fs, includes == null || includes.isEmpty() ? List.of("**") : includes, "includes");
         this.excludes = compile(fs, excludes == null ? List.of() : excludes, "excludes");
+        this.selectsAll = (includes == null || includes.isEmpty()) && (excludes == null || excludes.isEmpty());
+        String rootString = root.toString();
+        this.rootPrefix = rootString.isEmpty() || rootString.endsWith(root.getFileSystem().getSeparator())
+                ? rootString : rootString + root.getFileSystem().getSeparator();
         this.log = log;
     }
 
@@ -78,6 +89,7 @@ final class SourceScanner {
                                 String relative = relative(file);
                                 if (selected(relative)) {
                                     files.put(relative, file);
+                                    attributes.put(relative, attrs);
                                 }
                             }
                             return FileVisitResult.CONTINUE;
@@ -121,6 +133,15 @@ final class SourceScanner {
         return files;
     }
 
+    /**
+     * @param path a path that {@link #scan()} returned
+     * @return the attributes the scan read for it (following links, as {@link Files#readAttributes} does), so that a
+     *         build need not read them again; {@code null} for a path it did not return
+     */
+    BasicFileAttributes attributes(String path) {
+        return attributes.get(path);
+    }
+
     private static String invalidReason(String path) {
         try {
             AssetPath.requireValid(path);
@@ -144,6 +165,15 @@ final class SourceScanner {
     }
 
     private String relative(Path file) {
+        // The walk reports root.resolve(...) paths, so the relative path is the rest of the string: no Path
+        // relativized and no segments joined per file. Other shapes (not expected) take the general way.
+        String name = file.toString();
+        if (!rootPrefix.isEmpty() && name.length() > rootPrefix.length() && name.startsWith(rootPrefix)
+                && file.startsWith(root)) {
+            String separator = file.getFileSystem().getSeparator();
+            String rest = name.substring(rootPrefix.length());
+            return separator.equals("/") ? rest : rest.replace(separator, "/");
+        }
         List<String> segments = new ArrayList<>();
         for (Path segment : root.relativize(file)) {
             segments.add(segment.toString());
@@ -152,6 +182,9 @@ final class SourceScanner {
     }
 
     private boolean selected(String relative) {
+        if (selectsAll) {
+            return true;
+        }
         Path path = Path.of(relative);
         return includes.stream().anyMatch(m -> m.matches(path)) && excludes.stream().noneMatch(m -> m.matches(path));
     }

@@ -132,9 +132,9 @@ public final class MemoryBench {
         for (Asset asset : site.tokenFile().manifest().assets()) {
             CatalogEntry entry = site.source().get(asset.path());
             List<StoredVariant> variants = new ArrayList<>();
-            variants.add(entry.variant(null));
+            variants.add(entry.original());
             for (Encoding e : asset.encoded().keySet()) {
-                variants.add(entry.variant(e));
+                variants.add(entry.variantOrOriginal(e));
             }
             for (StoredVariant v : variants) {
                 v.write(OutputStream.nullOutputStream(), 0, v.size());
