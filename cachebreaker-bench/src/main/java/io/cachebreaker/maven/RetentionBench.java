@@ -63,9 +63,9 @@ public final class RetentionBench {
                 releases.add(out);
             }
         }
-        System.out.println("| retained releases | files in the output | bytes of files | zipped (deflate, as in a jar) |"
-                + " added to the artifact | assets in the token file | AssetSite.load, warm median of " + reps
-                + " (ms) |");
+        System.out.println("| retained releases | files in the output | bytes of files |"
+                + " zipped (deflate, as in a jar) | added to the artifact | assets in the token file |"
+                + " AssetSite.load, warm median of " + reps + " (ms) |");
         System.out.println("|---|---|---|---|---|---|---|");
         int[] retains = {0, 1, 3};
         Path[] outs = new Path[retains.length];

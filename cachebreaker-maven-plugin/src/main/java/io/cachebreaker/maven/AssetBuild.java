@@ -129,7 +129,8 @@ final class AssetBuild {
         Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
         AssetCopier copier = new AssetCopier(settings.precompressor(), log, previous, stagedAssets, probe,
                 settings.threads());
-        Outcome same = unchanged(copier.unchanged(sources, scanner::attributes), ordered, settings, prefix, previous, retainPlan);
+        Outcome same = unchanged(copier.unchanged(sources, scanner::attributes), ordered, settings, prefix, previous,
+                retainPlan);
         if (same != null) {
             return same;
         }
