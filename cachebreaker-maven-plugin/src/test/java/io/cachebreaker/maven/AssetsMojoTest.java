@@ -5,6 +5,7 @@ import io.cachebreaker.runtime.tokenfile.Variant;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -555,7 +556,11 @@ class AssetsMojoTest {
         assertTrue(file.manifest().get("app.js").encoded().isEmpty());
         assertArrayEquals(Files.readAllBytes(source.resolve("app.js.gz")),
                 Files.readAllBytes(dir.resolve("app.js.gz")));
+        if (PrecompressorTest.brotliShipped()) {
+            assertNotNull(css.variant(Encoding.BROTLI), "brotli4j's native library is shipped for this platform");
+        }
         if (css.variant(Encoding.BROTLI) != null) {
+            assertEquals(css.variant(Encoding.BROTLI).size(), Files.size(dir.resolve("css/app.css.br")));
             assertTrue(Files.size(dir.resolve("css/app.css.br")) < CSS.length());
         }
     }
