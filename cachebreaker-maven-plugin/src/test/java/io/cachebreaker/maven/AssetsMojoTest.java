@@ -45,23 +45,22 @@ class AssetsMojoTest {
     @TempDir
     Path tmp;
 
+    ProjectFixture project;
     Path source;
     Path output;
 
     @BeforeEach
     void sources() throws IOException {
-        source = tmp.resolve("project/src/main/static");
-        output = tmp.resolve("project/target/classes");
-        Files.createDirectories(source.resolve("css"));
-        Files.writeString(source.resolve("css/app.css"), CSS);
-        Files.write(source.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        project = new ProjectFixture(tmp);
+        source = project.source;
+        output = project.output;
+        project.write("css/app.css", CSS);
+        project.write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
     }
 
     /** Points the injected mojo at the temporary project, keeping every other parameter as injected. */
     private AssetsMojo at(AssetsMojo mojo) {
-        mojo.basedir = tmp.resolve("project").toFile();
-        mojo.outputDirectory = output.toFile();
-        return mojo;
+        return project.at(mojo);
     }
 
     /** Asserts that running fails with this type and that the message holds every fragment. */
@@ -72,27 +71,20 @@ class AssetsMojoTest {
         }
     }
 
-    private TokenFile tokenFile() throws IOException {
-        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
-            return TokenFile.read(in, "test");
-        }
+    private TokenFile tokenFile() {
+        return project.tokenFile();
     }
 
-    /** The fingerprint of the assets the token file lists, which every token ends with. */
-    private String fingerprint() throws IOException {
-        return "-" + Fingerprint.of(tokenFile().manifest());
+    private String fingerprint() {
+        return project.fingerprint();
     }
 
-    /** The current token's asset directory. */
-    private Path assetDirectory() throws IOException {
-        return output.resolve(tokenFile().assetDirectory());
+    private Path assetDirectory() {
+        return project.assetDirectory();
     }
 
-    /** The names under the prefix's parent: token directories, and whatever else the project put there. */
     private List<String> staticEntries() throws IOException {
-        try (var entries = Files.list(output.resolve("static"))) {
-            return entries.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return project.staticEntries();
     }
 
     private static java.util.Date at(String instant) {

@@ -36,17 +36,17 @@ class StaticZipMojoTest {
     @TempDir
     Path tmp;
 
+    ProjectFixture fixture;
     Path output;
     Path zip;
     MavenProject project;
 
     @BeforeEach
     void project() throws IOException {
-        Path source = tmp.resolve("project/src/main/static");
-        Files.createDirectories(source.resolve("css"));
-        Files.writeString(source.resolve("css/app.css"), CSS);
-        Files.write(source.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
-        output = tmp.resolve("project/target/classes");
+        fixture = new ProjectFixture(tmp);
+        fixture.write("css/app.css", CSS);
+        fixture.write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        output = fixture.output;
         zip = tmp.resolve("project/target/shop-1.0-static.zip");
         project = new MavenProject();
         project.setArtifact(new DefaultArtifact("com.example", "shop", "1.0", "compile", "war", null,
@@ -55,14 +55,10 @@ class StaticZipMojoTest {
 
     /** Runs the assets goal with a fixed build instant and gzip only, as a project would before static-zip. */
     private TokenFile assets(AssetsMojo mojo) throws Exception {
-        mojo.basedir = tmp.resolve("project").toFile();
-        mojo.outputDirectory = output.toFile();
-        mojo.outputTimestamp = "2026-01-02T03:04:05Z";
+        fixture.at(mojo).outputTimestamp = "2026-01-02T03:04:05Z";
         mojo.brotli = false;
         mojo.execute();
-        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
-            return TokenFile.read(in, "test");
-        }
+        return fixture.tokenFile();
     }
 
     private StaticZipMojo at(StaticZipMojo mojo) {
