@@ -71,7 +71,7 @@ class ShopApplicationTest {
         assertEquals(List.of("/static/*"),
                 new ArrayList<>(servletContext.getServletRegistration("cachebreaker").getMappings()));
         assertSame(assetUrls, servletContext.getAttribute(AssetUrls.ATTRIBUTE));
-        assertTrue(token().matches("\\d{15}"), token());
+        assertTrue(token().matches("\\d{15}-[0-9a-f]{8}"), token());
     }
 
     @Test
