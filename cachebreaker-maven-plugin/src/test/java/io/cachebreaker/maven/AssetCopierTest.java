@@ -164,4 +164,50 @@ class AssetCopierTest {
                 () -> copy(null, new PreviousBuild(output(), null), "a", sources));
         assertTrue(e.getMessage().contains(gone.toString()), e.getMessage());
     }
+
+    /** What one copy reports: every file, how many were written, how many assets got a sibling. */
+    @Test
+    void theCountsAndFilesOfACopyAreExact() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        FileTime time = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        TreeMap<String, Path> sources = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : Map.of(
+                "app.css", "p { margin: 0 }\n".repeat(50).getBytes(),
+                "tiny.js", "1".getBytes(),
+                "logo.png", new byte[] {1, 2, 3},
+                "own.js", "console.log(1);\n".repeat(50).getBytes(),
+                "own.js.gz", Precompressor.gzip("console.log(1);\n".repeat(50).getBytes())).entrySet()) {
+            Path file = Files.write(src.resolve(e.getKey()), e.getValue());
+            Files.setLastModifiedTime(file, time);
+            sources.put(e.getKey(), file);
+        }
+        RecordingLog log = new RecordingLog();
+        AssetCopier.Result result = new AssetCopier(new Precompressor(false, log), log,
+                new PreviousBuild(output(), null), output().resolve("static/a"), AssetBuild.Probe.NONE, 1)
+                .copy(sources);
+        // tiny.js: its gzip is larger, so no sibling; own.js ships its own .gz, which is not overwritten.
+        assertEquals(List.of("app.css", "app.css.gz", "logo.png", "own.js", "own.js.gz", "tiny.js"), result.files());
+        assertEquals(6, result.written());
+        assertEquals(1, result.precompressed());
+        assertEquals(List.of("cachebreaker: not precompressing own.js, the source directory already has a"
+                + " precompressed sibling of it"), log.info);
+        for (String file : result.files()) {
+            assertEquals(time, Files.getLastModifiedTime(output().resolve("static/a/" + file)), file);
+        }
+        assertTrue(result.manifest().get("tiny.js").encoded().isEmpty());
+        assertEquals(Precompressor.gzip("p { margin: 0 }\n".repeat(50).getBytes()).length,
+                result.manifest().get("app.css").variant(Encoding.GZIP).size());
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), 4), AssetCopier.defaultThreads());
+
+        // One whose sibling is gone from the previous tree is written again; so is tiny.js, since the manifest
+        // cannot tell "gzip did not pay off" from "gzip was off": a compressible asset without a sibling is always
+        // compressed again.
+        Files.delete(output().resolve("static/a/app.css.gz"));
+        AssetCopier.Result again = new AssetCopier(new Precompressor(false, log), log,
+                previous("a", result.manifest()), output().resolve("static/b"), AssetBuild.Probe.NONE, 1)
+                .copy(sources);
+        assertEquals(result.files(), again.files());
+        assertEquals(3, again.written(), "app.css, its sibling, and tiny.js");
+        assertEquals(result.manifest(), again.manifest());
+    }
 }
