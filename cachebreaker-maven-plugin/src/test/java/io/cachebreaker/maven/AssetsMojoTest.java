@@ -495,8 +495,33 @@ class AssetsMojoTest {
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(AssetsMojo mojo) throws Exception {
-        at(mojo).execute();
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
         assertFalse(Files.exists(output));
+        assertEquals(List.of("cachebreaker: skipping the assets goal, as skip (parameter 'skip', property"
+                + " 'cachebreaker.skip') is true"), log.info);
+    }
+
+    /** The line a user reads after each build: the token, the counts, and whether anything was written. */
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    @MojoParameter(name = "brotli", value = "false")
+    void theSummaryLineSaysWhatTheBuildDid(AssetsMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
+        String first = "cachebreaker: token " + tokenFile().token() + " (strategy explicit), 2 assets, "
+                + (CSS.length() + 7) + " bytes, 1 precompressed, 3 files written, 0 previous releases retained, in ";
+        assertTrue(log.info.stream().anyMatch(line -> line.startsWith(first) && line.endsWith(" ms")),
+                first + " in " + log.info);
+        log.info.clear();
+        mojo.execute();
+        String again = "cachebreaker: token " + tokenFile().token() + " (strategy explicit), 2 assets, "
+                + (CSS.length() + 7) + " bytes, 1 precompressed, unchanged, nothing written, 0 previous releases"
+                + " retained, in ";
+        assertTrue(log.info.stream().anyMatch(line -> line.startsWith(again)), again + " in " + log.info);
     }
 
     @Test
