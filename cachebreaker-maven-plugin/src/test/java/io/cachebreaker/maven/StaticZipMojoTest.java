@@ -80,7 +80,11 @@ class StaticZipMojoTest {
     void zipsTheTokenTreeSortedWithTheBuildInstantAndAttachesIt(@InjectMojo(goal = "assets") AssetsMojo assets,
             @InjectMojo(goal = "static-zip") StaticZipMojo mojo) throws Exception {
         TokenFile tokenFile = assets(assets);
-        at(mojo).execute();
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
+        assertEquals(List.of("cachebreaker: shop-1.0-static.zip holds 3 files under static/" + tokenFile.token()
+                + "/ and its token file, attached with classifier static"), log.info);
 
         String dir = "static/" + tokenFile.token() + "/";
         try (ZipFile read = new ZipFile(zip.toFile())) {
@@ -140,7 +144,11 @@ class StaticZipMojoTest {
     @InjectMojo(goal = "static-zip")
     void skipWritesAndAttachesNothing(StaticZipMojo mojo) throws Exception {
         at(mojo).skip = true;
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
+        assertEquals(List.of("cachebreaker: skipping the static-zip goal, as skip (cachebreaker.staticZip.skip) is"
+                + " true"), log.info);
         assertFalse(Files.exists(zip));
         assertTrue(project.getAttachedArtifacts().isEmpty());
     }
