@@ -1,0 +1,124 @@
+package io.cachebreaker.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cachebreaker.maven.RetainedReleases.Candidate;
+import io.cachebreaker.maven.RetainedReleases.Origin;
+import io.cachebreaker.runtime.tokenfile.Asset;
+import io.cachebreaker.runtime.tokenfile.AssetManifest;
+import io.cachebreaker.runtime.tokenfile.AssetPrefix;
+import io.cachebreaker.runtime.tokenfile.RetainedRelease;
+import io.cachebreaker.runtime.tokenfile.Variant;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which candidates are retained (current token, retainReleases, retainMaxBytes) and what the log says. */
+class RetainedTreeInstallerTest {
+    private static final AssetPrefix PREFIX = AssetPrefix.parse("static/{token}");
+
+    @TempDir
+    Path tmp;
+
+    private Path output() {
+        return tmp.resolve("out");
+    }
+
+    /** A release tree on disk, outside the output, of one file of {@code size} bytes. */
+    private Candidate candidate(String token, int size) throws Exception {
+        byte[] bytes = token.repeat(size).substring(0, size).getBytes(StandardCharsets.US_ASCII);
+        Path dir = Files.createDirectories(tmp.resolve("releases/" + token + "/css"));
+        Files.write(dir.resolve("app.css"), bytes);
+        AssetManifest manifest = AssetManifest.of(List.of(new Asset("css/app.css", Variant.of(bytes))));
+        return new Candidate(new RetainedRelease(token, Instant.EPOCH, manifest), "src-" + token,
+                new Origin.Directory(dir.getParent()), "FIX");
+    }
+
+    private static RetentionSettings settings(int releases, long maxBytes) {
+        return new RetentionSettings(releases, false, List.of(), List.of(), true, RetentionSettings.Missing.FAIL,
+                maxBytes);
+    }
+
+    @Test
+    void theCurrentTokenIsSkippedAndTheNewestNAreKeptWithALogLineEach() throws Exception {
+        List<Candidate> candidates = List.of(candidate("cur", 10), candidate("r1", 10), candidate("r2", 20),
+                candidate("r3", 10));
+        Path leftover = Files.createDirectories(output().resolve("static/" + RetainedTreeInstaller.STAGING + "old"));
+        RecordingLog log = new RecordingLog();
+        List<Path> written = new ArrayList<>();
+        List<RetainedRelease> kept = new RetainedTreeInstaller(settings(2, 1000), log, written::add)
+                .install(candidates, output(), PREFIX, "cur", null, () -> { });
+        assertEquals(List.of("r1", "r2"), kept.stream().map(RetainedRelease::token).toList());
+        assertEquals(List.of(output().resolve("static/r1"), output().resolve("static/r2")), written);
+        assertEquals("r1r1r1r1r1", Files.readString(output().resolve("static/r1/css/app.css")));
+        assertFalse(Files.exists(output().resolve("static/r3")));
+        assertFalse(Files.exists(leftover), "a killed build's staging directory goes");
+        assertEquals(List.of(
+                "cachebreaker: removed the leftover staging directory " + leftover,
+                "cachebreaker: not retaining cur from src-cur, it is the current token (the current tree wins)",
+                "cachebreaker: not retaining r3 from src-r3, retainReleases (property cachebreaker.retain.releases)"
+                        + " keeps the newest 2",
+                "cachebreaker: retained 2 previous releases, 2 files adding 30 bytes (30 bytes) to the artifact:"
+                        + " r1 (1 assets, from src-r1), r2 (1 assets, from src-r2)"), log.info);
+        try (var staging = Files.list(output().resolve("static"))) {
+            assertEquals(Set.of("r1", "r2"), staging.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "no staging directory is left");
+        }
+    }
+
+    @Test
+    void retainMaxBytesIsACapThatMayBeReachedExactly() throws Exception {
+        List<Candidate> candidates = List.of(candidate("r1", 10), candidate("r2", 5), candidate("r3", 1));
+        RecordingLog log = new RecordingLog();
+        List<RetainedRelease> kept = new RetainedTreeInstaller(settings(5, 15), log, path -> { })
+                .install(candidates, output(), PREFIX, "cur", null, () -> { });
+        assertEquals(List.of("r1", "r2"), kept.stream().map(RetainedRelease::token).toList(), "10 + 5 = 15 fits");
+        assertEquals(1, log.warnings.size());
+        assertTrue(log.warnings.get(0).startsWith("cachebreaker: not retaining r3: r3 would bring the retained bytes"
+                + " to 16, above retainMaxBytes (property cachebreaker.retain.maxBytes) of 15 (15 bytes)."),
+                log.warnings.get(0));
+        assertEquals("cachebreaker: retained 2 previous releases, 2 files adding 15 bytes (15 bytes) to the"
+                + " artifact: r1 (1 assets, from src-r1), r2 (1 assets, from src-r2)", log.info.get(0));
+    }
+
+    @Test
+    void oneReleaseIsSingularAndATreeAlreadyInPlaceIsNotRewritten() throws Exception {
+        Candidate r1 = candidate("r1", 4);
+        RecordingLog log = new RecordingLog();
+        List<Path> written = new ArrayList<>();
+        RetainedTreeInstaller installer = new RetainedTreeInstaller(settings(2, 1000), log, written::add);
+        installer.install(List.of(r1), output(), PREFIX, "cur", null, () -> { });
+        assertEquals(List.of("cachebreaker: retained 1 previous release, 1 files adding 4 bytes (4 bytes) to the"
+                + " artifact: r1 (1 assets, from src-r1)"), log.info);
+        assertEquals(1, written.size());
+        installer.install(List.of(r1), output(), PREFIX, "cur", null, () -> { });
+        assertEquals(1, written.size(), "already there with the same bytes: not written again");
+        assertTrue(log.debug.stream().anyMatch(line -> line.contains("already holds retained r1")), log.debug.toString());
+
+        // A candidate whose directory is the target itself is checked in place.
+        Candidate inPlace = new Candidate(r1.release(), "the output", new Origin.Directory(output().resolve("static/r1")),
+                "FIX");
+        installer.install(List.of(inPlace), output(), PREFIX, "cur", null, () -> { });
+        assertEquals(1, written.size());
+        assertTrue(log.debug.stream().anyMatch(line -> line.contains("retained r1 in place at")), log.debug.toString());
+    }
+
+    @Test
+    void nothingChosenMeansNothingLogged() throws Exception {
+        RecordingLog log = new RecordingLog();
+        assertEquals(List.of(), new RetainedTreeInstaller(settings(2, 1000), log, path -> { })
+                .install(List.of(), output(), PREFIX, "cur", null, () -> { }));
+        assertEquals(List.of(), log.info);
+        assertEquals(Set.of("static/a", "static/b"), RetainedTreeInstaller.directories(PREFIX,
+                List.of(new RetainedRelease("a", Instant.EPOCH, AssetManifest.of(List.of())),
+                        new RetainedRelease("b", Instant.EPOCH, AssetManifest.of(List.of())))));
+    }
+}
