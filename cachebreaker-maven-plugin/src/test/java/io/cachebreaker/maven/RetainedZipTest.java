@@ -156,4 +156,39 @@ class RetainedZipTest {
             assertTrue(RetainedZip.nameProblem(escape).contains("'..' segment"), escape);
         }
     }
+
+    /** An empty zip is the end record alone, at offset 0: a zip without a token file, not a corrupt one. */
+    @Test
+    void anEmptyZipIsMissingItsTokenFileNotCorrupt() throws Exception {
+        Path empty = tmp.resolve("empty.zip");
+        new ZipOutputStream(Files.newOutputStream(empty)).close();
+        assertEquals(22, Files.size(empty));
+        MissingSourceException e = assertThrows(MissingSourceException.class,
+                () -> RetainedZip.check(empty, "the-source", "THE FIX"));
+        assertTrue(e.getMessage().contains("has no " + TokenFile.RESOURCE), e.getMessage());
+    }
+
+    /** More than 65535 entries: the end record defers to the Zip64 records, which are read. */
+    @Test
+    void aZip64CentralDirectoryIsRead() throws Exception {
+        Path zip = tmp.resolve("zip64.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(TokenFile.RESOURCE));
+            out.write(TOKEN_FILE.toBytes());
+            out.closeEntry();
+            for (int i = 0; i < 65536; i++) {
+                out.putNextEntry(new ZipEntry("static/rel-1/" + i));
+                out.closeEntry();
+            }
+        }
+        assertEquals("rel-1", RetainedZip.check(zip, "the-source", "THE FIX").token());
+        // Its last entry made into a link is still found, so every entry was walked.
+        mark(zip, "static/rel-1/65535", 3, 0120777);
+        assertTrue(refusal(zip).contains("'static/rel-1/65535' is a symbolic link"));
+    }
+
+    @Test
+    void aLeadingBackslashCounts() {
+        assertTrue(RetainedZip.nameProblem("\\a").contains("backslash"));
+    }
 }
