@@ -210,4 +210,41 @@ class AssetCopierTest {
         assertEquals(3, again.written(), "app.css, its sibling, and tiny.js");
         assertEquals(result.manifest(), again.manifest());
     }
+
+    /** A failure on a worker thread reaches the caller as itself: an I/O failure named once, others unwrapped. */
+    @Test
+    void failuresOnWorkerThreadsAreRethrownAsThemselves() throws Exception {
+        TreeMap<String, Path> sources = new TreeMap<>();
+        for (int i = 0; i < 6; i++) {
+            sources.put("f" + i + ".png", Files.write(tmp.resolve("f" + i + ".png"), new byte[] {(byte) i}));
+        }
+        for (Throwable thrown : List.of(new java.io.IOException("disk full, say"), new IllegalStateException("bug"),
+                new AssertionError("worse"))) {
+            AssetBuild.Probe failing = new AssetBuild.Probe() {
+                @Override
+                public void written(Path file) throws java.io.IOException {
+                    if (file.getFileName().toString().equals("f3.png")) {
+                        if (thrown instanceof java.io.IOException io) {
+                            throw io;
+                        }
+                        if (thrown instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        throw (Error) thrown;
+                    }
+                }
+            };
+            Path dir = output().resolve("static/" + thrown.getClass().getSimpleName());
+            Throwable caught = assertThrows(Throwable.class, () -> new AssetCopier(null, new SystemStreamLog(),
+                    new PreviousBuild(output(), null), dir, failing, 3).copy(sources));
+            if (thrown instanceof java.io.IOException) {
+                assertEquals(MojoExecutionException.class, caught.getClass());
+                assertTrue(caught.getMessage().startsWith("cachebreaker cannot copy the asset " + tmp.resolve("f3.png")),
+                        caught.getMessage());
+                assertEquals(thrown, caught.getCause(), "wrapped once, on the worker");
+            } else {
+                assertEquals(thrown, caught);
+            }
+        }
+    }
 }
