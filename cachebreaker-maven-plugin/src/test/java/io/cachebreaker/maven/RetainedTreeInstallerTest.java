@@ -121,4 +121,55 @@ class RetainedTreeInstallerTest {
                 List.of(new RetainedRelease("a", Instant.EPOCH, AssetManifest.of(List.of())),
                         new RetainedRelease("b", Instant.EPOCH, AssetManifest.of(List.of())))));
     }
+
+    /** Why a directory is not exactly a manifest's tree: each reason, and a tree of several files that is. */
+    @Test
+    void aTreeMatchesItsManifestExactlyOrSaysWhy() throws Exception {
+        byte[] css = "p{}".getBytes(StandardCharsets.US_ASCII);
+        byte[] js = "x()".getBytes(StandardCharsets.US_ASCII);
+        AssetManifest manifest = AssetManifest.of(List.of(new Asset("css/app.css", Variant.of(css)),
+                new Asset("js/app.js", Variant.of(js))));
+        Path dir = Files.createDirectories(tmp.resolve("tree/css"));
+        Files.write(dir.resolve("app.css"), css);
+        Files.createDirectories(tmp.resolve("tree/js"));
+        Files.write(tmp.resolve("tree/js/app.js"), js);
+        Path tree = tmp.resolve("tree");
+        assertEquals(null, RetainedTreeInstaller.mismatch(tree, manifest));
+
+        Files.writeString(tree.resolve("js/extra.js"), "1");
+        assertEquals("has js/extra.js, which its manifest does not list", RetainedTreeInstaller.mismatch(tree, manifest));
+        Files.delete(tree.resolve("js/extra.js"));
+
+        Files.createSymbolicLink(tree.resolve("js/link.js"), tree.resolve("js/app.js"));
+        assertTrue(RetainedTreeInstaller.mismatch(tree, manifest).startsWith("has the symbolic link js/link.js"));
+        Files.delete(tree.resolve("js/link.js"));
+
+        Files.write(tree.resolve("js/app.js"), "x();".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("has js/app.js of 4 bytes where the manifest says 3", RetainedTreeInstaller.mismatch(tree, manifest));
+        Files.write(tree.resolve("js/app.js"), "y()".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(RetainedTreeInstaller.mismatch(tree, manifest).startsWith("has js/app.js with SHA-256 "));
+        Files.delete(tree.resolve("js/app.js"));
+        assertEquals("lacks js/app.js, which the manifest lists", RetainedTreeInstaller.mismatch(tree, manifest));
+
+        assertEquals("is not a directory", RetainedTreeInstaller.mismatch(tree.resolve("css/app.css"), manifest));
+        assertEquals("is not a directory", RetainedTreeInstaller.mismatch(tmp.resolve("nowhere"), manifest));
+    }
+
+    /** A retained tree that does not match its manifest is refused naming the release, and nothing is kept. */
+    @Test
+    void aCandidateWhoseTreeIsNotItsManifestIsRefusedAndNothingIsKept() throws Exception {
+        Candidate good = candidate("r1", 4);
+        Candidate bad = candidate("r2", 4);
+        Files.writeString(tmp.resolve("releases/r2/css/app.css"), "edited");
+        RetentionException e = org.junit.jupiter.api.Assertions.assertThrows(RetentionException.class,
+                () -> new RetainedTreeInstaller(settings(2, 1000), new RecordingLog(), path -> { })
+                        .install(List.of(good, bad), output(), PREFIX, "cur", null, () -> { }));
+        // Staging copies one byte more than the manifest says, no further: enough to see the file is larger.
+        assertTrue(e.getMessage().startsWith("cachebreaker: cannot retain r2 from src-r2: its extracted tree has"
+                + " css/app.css of 5 bytes where the manifest says 4. Nothing of it was kept. FIX"), e.getMessage());
+        assertFalse(Files.exists(output().resolve("static/r1")), "r1, placed before r2 failed, is removed again");
+        try (var left = Files.list(output().resolve("static"))) {
+            assertEquals(List.of(), left.toList(), "no staging directory is left");
+        }
+    }
 }
