@@ -191,4 +191,38 @@ class RetainedZipTest {
     void aLeadingBackslashCounts() {
         assertTrue(RetainedZip.nameProblem("\\a").contains("backslash"));
     }
+
+    /** Rewrites a field of a zip's last record with the given signature: a short (2 bytes) or an int (4). */
+    private static void patch(Path zip, int signature, int offset, int width, long value) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int at = -1;
+        for (int i = 0; i + 4 <= bytes.length; i++) {
+            if (buffer.getInt(i) == signature) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, Integer.toHexString(signature));
+        if (width == 2) {
+            buffer.putShort(at + offset, (short) value);
+        } else {
+            buffer.putInt(at + offset, (int) value);
+        }
+        Files.write(zip, bytes);
+    }
+
+    @Test
+    void aCentralDirectoryThatDoesNotAddUpIsCorrupt() throws Exception {
+        Path more = zip("more.zip", List.of("static/rel-1/a.css"));
+        patch(more, 0x06054b50, 10, 2, 3);
+        assertTrue(refusal(more).contains("is corrupt (a truncated central directory)"), refusal(more));
+
+        Path longName = zip("long-name.zip", List.of("static/rel-1/a.css"));
+        patch(longName, 0x02014b50, 28, 2, 0xffff);
+        assertTrue(refusal(longName).contains("is corrupt (a truncated central directory)"), refusal(longName));
+
+        Path outside = zip("outside.zip", List.of("static/rel-1/a.css"));
+        patch(outside, 0x06054b50, 12, 4, 2 * Files.size(outside));
+        assertTrue(refusal(outside).contains("is corrupt (a central directory outside the file)"), refusal(outside));
+    }
 }
