@@ -172,4 +172,29 @@ class RetainedTreeInstallerTest {
             assertEquals(List.of(), left.toList(), "no staging directory is left");
         }
     }
+
+    /**
+     * A target directory with other files is replaced only when the previous token file names it (withdrawing that
+     * file first); otherwise it is someone else's and the build stops.
+     */
+    @Test
+    void aTargetWithOtherFilesIsReplacedOnlyWhenThePreviousTokenFileNamesIt() throws Exception {
+        Candidate r1 = candidate("r1", 4);
+        Path target = Files.createDirectories(output().resolve("static/r1/css"));
+        Files.writeString(target.resolve("app.css"), "someone else's");
+        RetainedTreeInstaller installer = new RetainedTreeInstaller(settings(2, 1000), new RecordingLog(), p -> { });
+        RetentionException e = org.junit.jupiter.api.Assertions.assertThrows(RetentionException.class,
+                () -> installer.install(List.of(r1), output(), PREFIX, "cur", null, () -> { }));
+        assertTrue(e.getMessage().contains("exists, holds other files, and no token file names it"), e.getMessage());
+        assertEquals("someone else's", Files.readString(target.resolve("app.css")));
+
+        io.cachebreaker.runtime.tokenfile.TokenFile previous = new io.cachebreaker.runtime.tokenfile.TokenFile("cur",
+                io.cachebreaker.runtime.tokenfile.TokenStrategy.EXPLICIT, PREFIX, Instant.EPOCH,
+                AssetManifest.of(List.of()), List.of(new RetainedRelease("r1", Instant.EPOCH,
+                        AssetManifest.of(List.of()))));
+        List<String> withdrawn = new ArrayList<>();
+        installer.install(List.of(r1), output(), PREFIX, "cur", previous, () -> withdrawn.add("token file"));
+        assertEquals(List.of("token file"), withdrawn, "withdrawn before the directory it names is replaced");
+        assertEquals("r1r1", Files.readString(target.resolve("app.css")));
+    }
 }
