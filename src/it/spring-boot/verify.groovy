@@ -26,13 +26,14 @@ new ZipFile(jarFile).withCloseable { jar ->
         assets[path] = jar.getInputStream(jar.getEntry("BOOT-INF/classes/static/$token/$path")).bytes
     }
 }
-int port = server.freePort()
 def log = new File(basedir, 'target/app.log')
-def app = server.start([server.java(), '-jar', jarFile, "--server.port=$port", '--server.address=127.0.0.1'],
-        basedir, log)
+def started = server.startOnFreePort(log, { port -> "http://127.0.0.1:$port/shop/" }) { port ->
+    server.start([server.java(), '-jar', jarFile, "--server.port=$port", '--server.address=127.0.0.1'], basedir, log)
+}
+def app = started.process
 try {
-    def base = "http://127.0.0.1:$port"
-    def html = new String(server.awaitOk(app, "$base/shop/", log).body(), 'UTF-8')
+    def base = "http://127.0.0.1:$started.port"
+    def html = new String(started.response.body(), 'UTF-8')
     assets.each { path, bytes ->
         def url = "/shop/static/$token/$path"
         assert html.contains("\"$url\"") : html

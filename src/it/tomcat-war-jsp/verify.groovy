@@ -26,28 +26,31 @@ new ZipFile(war).withCloseable { zip ->
     }
 }
 
-int port = server.freePort()
 def serverXml = new File(home, 'conf/server.xml')
-// No shutdown port at all (-1): the process handle stops Tomcat, so there is no second port to collide.
-def configured = serverXml.text.replace('<Server port="8005"', '<Server port="-1"')
-        .replace('<Connector port="8080"', "<Connector address=\"127.0.0.1\" port=\"$port\"")
-assert configured.count('port="-1"') == 1 && configured.count("port=\"$port\"") == 1 : 'server.xml changed shape'
-serverXml.text = configured
+def shipped = serverXml.text
 new File(home, 'webapps').mkdirs()
 new File(home, 'temp').mkdirs()
 Files.copy(war.toPath(), new File(home, 'webapps/shop.war').toPath(), StandardCopyOption.REPLACE_EXISTING)
 
 def log = new File(target, 'tomcat.log')
-def tomcat = server.start([server.java(), "-Dcatalina.home=$home", "-Dcatalina.base=$home",
-        "-Djava.io.tmpdir=$home/temp", '-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager',
-        "-Djava.util.logging.config.file=$home/conf/logging.properties",
-        '-cp', "$home/bin/bootstrap.jar$File.pathSeparator$home/bin/tomcat-juli.jar",
-        'org.apache.catalina.startup.Bootstrap', 'start'], home, log)
-def base = "http://127.0.0.1:$port"
+// Until the war is deployed the page is a 404 or the port is closed.
+def started = server.startOnFreePort(log, { port -> "http://127.0.0.1:$port/shop/" }) { port ->
+    // No shutdown port at all (-1): the process handle stops Tomcat, so there is no second port to collide.
+    def configured = shipped.replace('<Server port="8005"', '<Server port="-1"')
+            .replace('<Connector port="8080"', "<Connector address=\"127.0.0.1\" port=\"$port\"")
+    assert configured.count('port="-1"') == 1 && configured.count("port=\"$port\"") == 1 : 'server.xml changed shape'
+    serverXml.text = configured
+    server.start([server.java(), "-Dcatalina.home=$home", "-Dcatalina.base=$home",
+            "-Djava.io.tmpdir=$home/temp", '-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager',
+            "-Djava.util.logging.config.file=$home/conf/logging.properties",
+            '-cp', "$home/bin/bootstrap.jar$File.pathSeparator$home/bin/tomcat-juli.jar",
+            'org.apache.catalina.startup.Bootstrap', 'start'], home, log)
+}
+def tomcat = started.process
+def base = "http://127.0.0.1:$started.port"
 def header = { response, String name -> response.headers().firstValue(name).orElse(null) }
 try {
-    // Until the war is deployed the page is a 404 or the port is closed.
-    def html = new String(server.awaitOk(tomcat, "$base/shop/", log).body(), 'UTF-8')
+    def html = new String(started.response.body(), 'UTF-8')
     def prefix = "/shop/static/$token/"
     assert html.contains("href=\"${prefix}css/app.css\"") : html
     assert html.contains("src=\"${prefix}js/app.js\"") : html

@@ -35,15 +35,17 @@ void verify(File basedir, String container) {
             assets[path] = jar.getInputStream(jar.getEntry("BOOT-INF/classes/static/$token/$path")).bytes
         }
     }
-    int port = server.freePort()
     def log = new File(basedir, 'target/app.log')
     // The runtime's own spelling of a setting, as a system property: it binds to cachebreaker.retry-after and wins
     // over application.yml's 5.
-    def app = server.start([server.java(), '-Dcachebreaker.retryAfter=7', '-jar', jarFile, "--server.port=$port",
-            '--server.address=127.0.0.1'], basedir, log)
+    def started = server.startOnFreePort(log, { port -> "http://127.0.0.1:$port/shop/" }) { port ->
+        server.start([server.java(), '-Dcachebreaker.retryAfter=7', '-jar', jarFile, "--server.port=$port",
+                '--server.address=127.0.0.1'], basedir, log)
+    }
+    def app = started.process
     try {
-        def base = "http://127.0.0.1:$port"
-        def html = new String(server.awaitOk(app, "$base/shop/", log).body(), 'UTF-8')
+        def base = "http://127.0.0.1:$started.port"
+        def html = new String(started.response.body(), 'UTF-8')
         assert log.text.contains("(v$bootVersion)") : log.text
         assert log.text.contains("$container started on port") : log.text
         assert html.contains("Release $token") : html

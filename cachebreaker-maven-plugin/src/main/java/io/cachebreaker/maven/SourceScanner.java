@@ -85,6 +85,12 @@ final class SourceScanner {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                            if (attrs.isSymbolicLink()) {
+                                // Following links, the walk gives a link's own attributes only when its target
+                                // cannot be read: it is missing, or the link is part of a loop of links.
+                                log.warn("cachebreaker: skipping " + file + ", a broken symbolic link");
+                                return FileVisitResult.CONTINUE;
+                            }
                             if (attrs.isRegularFile() && !escapes(file)) {
                                 String relative = relative(file);
                                 if (selected(relative)) {
@@ -99,10 +105,6 @@ final class SourceScanner {
                         public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                             if (e instanceof FileSystemLoopException) {
                                 log.warn("cachebreaker: not following " + file + ", a symbolic link loop");
-                                return FileVisitResult.CONTINUE;
-                            }
-                            if (Files.isSymbolicLink(file) && Files.notExists(file)) {
-                                log.warn("cachebreaker: skipping " + file + ", a broken symbolic link");
                                 return FileVisitResult.CONTINUE;
                             }
                             throw e;

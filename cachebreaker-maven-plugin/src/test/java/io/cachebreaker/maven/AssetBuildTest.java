@@ -111,4 +111,61 @@ class AssetBuildTest {
         assertEquals(List.of(second.token()), entries("static"), "the old token's whole directory is gone");
         assertEquals(Instant.parse("2026-01-02T03:04:05Z"), second.lastModified());
     }
+
+    private AssetBuild.Outcome build(String token, boolean omitFingerprint, RecordingLog log) throws Exception {
+        TokenResolver resolver = new TokenResolver(BuildInstant.of("2026-01-02T03:04:05Z", null), "1.0", () -> {
+            throw new AssertionError("no git");
+        }, log);
+        AssetBuild.Settings settings = new AssetBuild.Settings(token, "auto", "static/{token}", source, null, null,
+                output, new Precompressor(false, log), omitFingerprint, 1);
+        return new AssetBuild(resolver, log, path -> { }, RetainedReleases.NONE, AssetBuild.Probe.NONE).run(settings);
+    }
+
+    /**
+     * Touched sources with the same bytes: the previous manifest cannot vouch for them (their times moved), so they
+     * are staged; the staged tree equals the existing one, so nothing is published and the staging goes.
+     */
+    @Test
+    void touchedSourcesWithTheSameBytesPublishNothingAndLeaveNoStaging() throws Exception {
+        TokenFile first = build("rel", false, new RecordingLog()).tokenFile();
+        Files.setLastModifiedTime(source.resolve("css/app.css"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2030-01-01T00:00:00Z")));
+        RecordingLog log = new RecordingLog();
+        AssetBuild.Outcome again = build("rel", false, log);
+        assertTrue(log.info.stream().noneMatch(line -> line.contains("interrupted build")),
+                "the build removes its own staging directory, not the cleaner: " + log.info);
+        assertFalse(again.published());
+        assertEquals(0, again.written());
+        assertEquals(first.token(), again.tokenFile().token());
+        assertEquals(List.of(first.token()), entries("static"), "no staging directory is left");
+    }
+
+    /** Without the fingerprint, other bytes under the same token replace the tree, withdrawing the file first. */
+    @Test
+    void withoutTheFingerprintOtherBytesReplaceTheTreeUnderTheSameToken() throws Exception {
+        RecordingLog log = new RecordingLog();
+        build("rel", true, log);
+        assertTrue(log.warnings.stream().anyMatch(w -> w.startsWith("cachebreaker: unsafeOmitFingerprint is true, so"
+                + " the token 'rel' does not end with the fingerprint")), log.warnings.toString());
+        Files.writeString(source.resolve("css/app.css"), "p { margin: 1px }\n");
+        AssetBuild.Outcome again = build("rel", true, log);
+        assertTrue(again.published());
+        assertEquals("rel", again.tokenFile().token());
+        assertEquals("p { margin: 1px }\n", Files.readString(output.resolve("static/rel/css/app.css")));
+        assertEquals(again.tokenFile(), TokenFile.read(output.resolve(TokenFile.RESOURCE)));
+        assertTrue(log.debug.stream().anyMatch(d -> d.contains("withdrew") && d.contains("asset directory it names")),
+                log.debug.toString());
+        assertEquals(List.of("rel"), entries("static"));
+    }
+
+    /** An output that is a link into the sources overlaps them, however it is spelled. */
+    @Test
+    void anOutputLinkedIntoTheSourcesIsRefused() throws Exception {
+        Path inside = Files.createDirectories(source.resolve("out"));
+        Files.createDirectories(output.getParent());
+        Files.createSymbolicLink(output, inside);
+        org.apache.maven.plugin.MojoFailureException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.apache.maven.plugin.MojoFailureException.class, () -> build("rel", false, new RecordingLog()));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+    }
 }

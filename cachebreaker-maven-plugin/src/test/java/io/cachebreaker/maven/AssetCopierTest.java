@@ -139,6 +139,9 @@ class AssetCopierTest {
 
         // Switching Brotli on finds no .br in the previous manifest, so app.css is read and compressed again.
         Precompressor withBrotli = new Precompressor(true, new SystemStreamLog());
+        if (PrecompressorTest.brotliShipped()) {
+            assertTrue(withBrotli.encodings().contains(Encoding.BROTLI), "its native library is shipped here");
+        }
         if (withBrotli.encodings().contains(Encoding.BROTLI)) {
             AssetManifest third = copy(withBrotli, previous("a", AssetManifest.of(claimed)), "c", sources)
                     .manifest();
@@ -160,5 +163,88 @@ class AssetCopierTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class,
                 () -> copy(null, new PreviousBuild(output(), null), "a", sources));
         assertTrue(e.getMessage().contains(gone.toString()), e.getMessage());
+    }
+
+    /** What one copy reports: every file, how many were written, how many assets got a sibling. */
+    @Test
+    void theCountsAndFilesOfACopyAreExact() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        FileTime time = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        TreeMap<String, Path> sources = new TreeMap<>();
+        for (Map.Entry<String, byte[]> e : Map.of(
+                "app.css", "p { margin: 0 }\n".repeat(50).getBytes(),
+                "tiny.js", "1".getBytes(),
+                "logo.png", new byte[] {1, 2, 3},
+                "own.js", "console.log(1);\n".repeat(50).getBytes(),
+                "own.js.gz", Precompressor.gzip("console.log(1);\n".repeat(50).getBytes())).entrySet()) {
+            Path file = Files.write(src.resolve(e.getKey()), e.getValue());
+            Files.setLastModifiedTime(file, time);
+            sources.put(e.getKey(), file);
+        }
+        RecordingLog log = new RecordingLog();
+        AssetCopier.Result result = new AssetCopier(new Precompressor(false, log), log,
+                new PreviousBuild(output(), null), output().resolve("static/a"), AssetBuild.Probe.NONE, 1)
+                .copy(sources);
+        // tiny.js: its gzip is larger, so no sibling; own.js ships its own .gz, which is not overwritten.
+        assertEquals(List.of("app.css", "app.css.gz", "logo.png", "own.js", "own.js.gz", "tiny.js"), result.files());
+        assertEquals(6, result.written());
+        assertEquals(1, result.precompressed());
+        assertEquals(List.of("cachebreaker: not precompressing own.js, the source directory already has a"
+                + " precompressed sibling of it"), log.info);
+        for (String file : result.files()) {
+            assertEquals(time, Files.getLastModifiedTime(output().resolve("static/a/" + file)), file);
+        }
+        assertTrue(result.manifest().get("tiny.js").encoded().isEmpty());
+        assertEquals(Precompressor.gzip("p { margin: 0 }\n".repeat(50).getBytes()).length,
+                result.manifest().get("app.css").variant(Encoding.GZIP).size());
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), 4), AssetCopier.defaultThreads());
+
+        // One whose sibling is gone from the previous tree is written again; so is tiny.js, since the manifest
+        // cannot tell "gzip did not pay off" from "gzip was off": a compressible asset without a sibling is always
+        // compressed again.
+        Files.delete(output().resolve("static/a/app.css.gz"));
+        AssetCopier.Result again = new AssetCopier(new Precompressor(false, log), log,
+                previous("a", result.manifest()), output().resolve("static/b"), AssetBuild.Probe.NONE, 1)
+                .copy(sources);
+        assertEquals(result.files(), again.files());
+        assertEquals(3, again.written(), "app.css, its sibling, and tiny.js");
+        assertEquals(result.manifest(), again.manifest());
+    }
+
+    /** A failure on a worker thread reaches the caller as itself: an I/O failure named once, others unwrapped. */
+    @Test
+    void failuresOnWorkerThreadsAreRethrownAsThemselves() throws Exception {
+        TreeMap<String, Path> sources = new TreeMap<>();
+        for (int i = 0; i < 6; i++) {
+            sources.put("f" + i + ".png", Files.write(tmp.resolve("f" + i + ".png"), new byte[] {(byte) i}));
+        }
+        for (Throwable thrown : List.of(new java.io.IOException("disk full, say"), new IllegalStateException("bug"),
+                new AssertionError("worse"))) {
+            AssetBuild.Probe failing = new AssetBuild.Probe() {
+                @Override
+                public void written(Path file) throws java.io.IOException {
+                    if (file.getFileName().toString().equals("f3.png")) {
+                        if (thrown instanceof java.io.IOException io) {
+                            throw io;
+                        }
+                        if (thrown instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        throw (Error) thrown;
+                    }
+                }
+            };
+            Path dir = output().resolve("static/" + thrown.getClass().getSimpleName());
+            Throwable caught = assertThrows(Throwable.class, () -> new AssetCopier(null, new SystemStreamLog(),
+                    new PreviousBuild(output(), null), dir, failing, 3).copy(sources));
+            if (thrown instanceof java.io.IOException) {
+                assertEquals(MojoExecutionException.class, caught.getClass());
+                assertTrue(caught.getMessage().startsWith("cachebreaker cannot copy the asset " + tmp.resolve("f3.png")),
+                        caught.getMessage());
+                assertEquals(thrown, caught.getCause(), "wrapped once, on the worker");
+            } else {
+                assertEquals(thrown, caught);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.cachebreaker.runtime.tokenfile.Variant;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,23 +45,22 @@ class AssetsMojoTest {
     @TempDir
     Path tmp;
 
+    ProjectFixture project;
     Path source;
     Path output;
 
     @BeforeEach
     void sources() throws IOException {
-        source = tmp.resolve("project/src/main/static");
-        output = tmp.resolve("project/target/classes");
-        Files.createDirectories(source.resolve("css"));
-        Files.writeString(source.resolve("css/app.css"), CSS);
-        Files.write(source.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        project = new ProjectFixture(tmp);
+        source = project.source;
+        output = project.output;
+        project.write("css/app.css", CSS);
+        project.write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
     }
 
     /** Points the injected mojo at the temporary project, keeping every other parameter as injected. */
     private AssetsMojo at(AssetsMojo mojo) {
-        mojo.basedir = tmp.resolve("project").toFile();
-        mojo.outputDirectory = output.toFile();
-        return mojo;
+        return project.at(mojo);
     }
 
     /** Asserts that running fails with this type and that the message holds every fragment. */
@@ -71,27 +71,20 @@ class AssetsMojoTest {
         }
     }
 
-    private TokenFile tokenFile() throws IOException {
-        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
-            return TokenFile.read(in, "test");
-        }
+    private TokenFile tokenFile() {
+        return project.tokenFile();
     }
 
-    /** The fingerprint of the assets the token file lists, which every token ends with. */
-    private String fingerprint() throws IOException {
-        return "-" + Fingerprint.of(tokenFile().manifest());
+    private String fingerprint() {
+        return project.fingerprint();
     }
 
-    /** The current token's asset directory. */
-    private Path assetDirectory() throws IOException {
-        return output.resolve(tokenFile().assetDirectory());
+    private Path assetDirectory() {
+        return project.assetDirectory();
     }
 
-    /** The names under the prefix's parent: token directories, and whatever else the project put there. */
     private List<String> staticEntries() throws IOException {
-        try (var entries = Files.list(output.resolve("static"))) {
-            return entries.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return project.staticEntries();
     }
 
     private static java.util.Date at(String instant) {
@@ -502,8 +495,35 @@ class AssetsMojoTest {
     @InjectMojo(goal = "assets")
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(AssetsMojo mojo) throws Exception {
-        at(mojo).execute();
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
         assertFalse(Files.exists(output));
+        assertEquals(List.of("cachebreaker: skipping the assets goal, as skip (parameter 'skip', property"
+                + " 'cachebreaker.skip') is true"), log.info);
+    }
+
+    /** The line a user reads after each build: the token, the counts, and whether anything was written. */
+    @Test
+    @InjectMojo(goal = "assets")
+    @MojoParameter(name = "token", value = "t1")
+    @MojoParameter(name = "brotli", value = "false")
+    void theSummaryLineSaysWhatTheBuildDid(AssetsMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
+        String first = "cachebreaker: token " + tokenFile().token() + " (strategy explicit), 2 assets, "
+                + (CSS.length() + 7) + " bytes, 1 precompressed, 3 files written, 0 previous releases retained, in ";
+        String line = log.info.stream().filter(l -> l.startsWith(first)).findFirst().orElseThrow(
+                () -> new AssertionError(first + " in " + log.info));
+        long ms = Long.parseLong(line.substring(first.length(), line.length() - " ms".length()));
+        assertTrue(ms >= 0 && ms < 600_000, line);
+        log.info.clear();
+        mojo.execute();
+        String again = "cachebreaker: token " + tokenFile().token() + " (strategy explicit), 2 assets, "
+                + (CSS.length() + 7) + " bytes, 1 precompressed, unchanged, nothing written, 0 previous releases"
+                + " retained, in ";
+        assertTrue(log.info.stream().anyMatch(l -> l.startsWith(again)), again + " in " + log.info);
     }
 
     @Test
@@ -555,7 +575,11 @@ class AssetsMojoTest {
         assertTrue(file.manifest().get("app.js").encoded().isEmpty());
         assertArrayEquals(Files.readAllBytes(source.resolve("app.js.gz")),
                 Files.readAllBytes(dir.resolve("app.js.gz")));
+        if (PrecompressorTest.brotliShipped()) {
+            assertNotNull(css.variant(Encoding.BROTLI), "brotli4j's native library is shipped for this platform");
+        }
         if (css.variant(Encoding.BROTLI) != null) {
+            assertEquals(css.variant(Encoding.BROTLI).size(), Files.size(dir.resolve("css/app.css.br")));
             assertTrue(Files.size(dir.resolve("css/app.css.br")) < CSS.length());
         }
     }

@@ -12,7 +12,6 @@ import io.cachebreaker.runtime.testing.SiteFixture;
 import io.cachebreaker.runtime.testing.TomcatContainer;
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,24 +51,17 @@ class BuiltAssetsServeTest {
     @MojoParameter(name = "token", value = "rel-1")
     @MojoParameter(name = "brotli", value = "false")
     void namesWithSpacesAndNonAsciiCharactersWorkEndToEnd(AssetsMojo mojo) throws Exception {
-        Path source = tmp.resolve("project/src/main/static");
-        Path output = tmp.resolve("project/target/classes");
+        ProjectFixture project = new ProjectFixture(tmp);
+        Path output = project.output;
         Map<String, byte[]> contents = new LinkedHashMap<>();
         for (String name : NAMES) {
             byte[] bytes = (name + "\n").repeat(50).getBytes(StandardCharsets.UTF_8);
-            Path file = source.resolve(name);
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+            project.write(name, bytes);
             contents.put(name, bytes);
         }
-        mojo.basedir = tmp.resolve("project").toFile();
-        mojo.outputDirectory = output.toFile();
-        mojo.execute();
+        project.at(mojo).execute();
 
-        TokenFile tokenFile;
-        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
-            tokenFile = TokenFile.read(in, "test");
-        }
+        TokenFile tokenFile = project.tokenFile();
         assertEquals(contents.keySet().stream().sorted().toList(),
                 tokenFile.manifest().assets().stream().map(Asset::path).toList(), "the manifest lists every name");
         String dir = "static/" + tokenFile.token() + "/";

@@ -36,17 +36,17 @@ class StaticZipMojoTest {
     @TempDir
     Path tmp;
 
+    ProjectFixture fixture;
     Path output;
     Path zip;
     MavenProject project;
 
     @BeforeEach
     void project() throws IOException {
-        Path source = tmp.resolve("project/src/main/static");
-        Files.createDirectories(source.resolve("css"));
-        Files.writeString(source.resolve("css/app.css"), CSS);
-        Files.write(source.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
-        output = tmp.resolve("project/target/classes");
+        fixture = new ProjectFixture(tmp);
+        fixture.write("css/app.css", CSS);
+        fixture.write("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        output = fixture.output;
         zip = tmp.resolve("project/target/shop-1.0-static.zip");
         project = new MavenProject();
         project.setArtifact(new DefaultArtifact("com.example", "shop", "1.0", "compile", "war", null,
@@ -55,14 +55,10 @@ class StaticZipMojoTest {
 
     /** Runs the assets goal with a fixed build instant and gzip only, as a project would before static-zip. */
     private TokenFile assets(AssetsMojo mojo) throws Exception {
-        mojo.basedir = tmp.resolve("project").toFile();
-        mojo.outputDirectory = output.toFile();
-        mojo.outputTimestamp = "2026-01-02T03:04:05Z";
+        fixture.at(mojo).outputTimestamp = "2026-01-02T03:04:05Z";
         mojo.brotli = false;
         mojo.execute();
-        try (InputStream in = Files.newInputStream(output.resolve(TokenFile.RESOURCE))) {
-            return TokenFile.read(in, "test");
-        }
+        return fixture.tokenFile();
     }
 
     private StaticZipMojo at(StaticZipMojo mojo) {
@@ -84,7 +80,11 @@ class StaticZipMojoTest {
     void zipsTheTokenTreeSortedWithTheBuildInstantAndAttachesIt(@InjectMojo(goal = "assets") AssetsMojo assets,
             @InjectMojo(goal = "static-zip") StaticZipMojo mojo) throws Exception {
         TokenFile tokenFile = assets(assets);
-        at(mojo).execute();
+        RecordingLog log = new RecordingLog();
+        at(mojo).setLog(log);
+        mojo.execute();
+        assertEquals(List.of("cachebreaker: shop-1.0-static.zip holds 3 files under static/" + tokenFile.token()
+                + "/ and its token file, attached with classifier static"), log.info);
 
         String dir = "static/" + tokenFile.token() + "/";
         try (ZipFile read = new ZipFile(zip.toFile())) {
@@ -144,7 +144,11 @@ class StaticZipMojoTest {
     @InjectMojo(goal = "static-zip")
     void skipWritesAndAttachesNothing(StaticZipMojo mojo) throws Exception {
         at(mojo).skip = true;
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
         mojo.execute();
+        assertEquals(List.of("cachebreaker: skipping the static-zip goal, as skip (cachebreaker.staticZip.skip) is"
+                + " true"), log.info);
         assertFalse(Files.exists(zip));
         assertTrue(project.getAttachedArtifacts().isEmpty());
     }

@@ -38,4 +38,18 @@ class TokenFileWriterTest {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
     }
+
+    /** A directory in the file's place (non-empty, so no move replaces it): a failure naming the file, no leftovers. */
+    @Test
+    void aFileThatCannotBeWrittenFailsNamingItAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cachebreaker.properties");
+        Files.createDirectories(file.resolve("occupied"));
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.UncheckedIOException.class, () -> TokenFileWriter.write(sample(1), file));
+        assertTrue(e.getMessage().startsWith("Cannot write the cachebreaker token file " + file + ": "),
+                e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+    }
 }
