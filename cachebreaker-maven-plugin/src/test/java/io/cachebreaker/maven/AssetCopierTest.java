@@ -239,7 +239,8 @@ class AssetCopierTest {
                     new PreviousBuild(output(), null), dir, failing, 3).copy(sources));
             if (thrown instanceof java.io.IOException) {
                 assertEquals(MojoExecutionException.class, caught.getClass());
-                assertTrue(caught.getMessage().startsWith("cachebreaker cannot copy the asset " + tmp.resolve("f3.png")),
+                assertTrue(caught.getMessage()
+                        .startsWith("cachebreaker cannot copy the asset " + tmp.resolve("f3.png")),
                         caught.getMessage());
                 assertEquals(thrown, caught.getCause(), "wrapped once, on the worker");
             } else {

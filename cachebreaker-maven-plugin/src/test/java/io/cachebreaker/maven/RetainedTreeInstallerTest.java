@@ -101,10 +101,12 @@ class RetainedTreeInstallerTest {
         assertEquals(1, written.size());
         installer.install(List.of(r1), output(), PREFIX, "cur", null, () -> { });
         assertEquals(1, written.size(), "already there with the same bytes: not written again");
-        assertTrue(log.debug.stream().anyMatch(line -> line.contains("already holds retained r1")), log.debug.toString());
+        assertTrue(log.debug.stream().anyMatch(line -> line.contains("already holds retained r1")),
+                log.debug.toString());
 
         // A candidate whose directory is the target itself is checked in place.
-        Candidate inPlace = new Candidate(r1.release(), "the output", new Origin.Directory(output().resolve("static/r1")),
+        Candidate inPlace = new Candidate(r1.release(), "the output",
+                new Origin.Directory(output().resolve("static/r1")),
                 "FIX");
         installer.install(List.of(inPlace), output(), PREFIX, "cur", null, () -> { });
         assertEquals(1, written.size());
@@ -137,7 +139,8 @@ class RetainedTreeInstallerTest {
         assertEquals(null, RetainedTreeInstaller.mismatch(tree, manifest));
 
         Files.writeString(tree.resolve("js/extra.js"), "1");
-        assertEquals("has js/extra.js, which its manifest does not list", RetainedTreeInstaller.mismatch(tree, manifest));
+        assertEquals("has js/extra.js, which its manifest does not list",
+                RetainedTreeInstaller.mismatch(tree, manifest));
         Files.delete(tree.resolve("js/extra.js"));
 
         Files.createSymbolicLink(tree.resolve("js/link.js"), tree.resolve("js/app.js"));
@@ -145,7 +148,8 @@ class RetainedTreeInstallerTest {
         Files.delete(tree.resolve("js/link.js"));
 
         Files.write(tree.resolve("js/app.js"), "x();".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("has js/app.js of 4 bytes where the manifest says 3", RetainedTreeInstaller.mismatch(tree, manifest));
+        assertEquals("has js/app.js of 4 bytes where the manifest says 3",
+                RetainedTreeInstaller.mismatch(tree, manifest));
         Files.write(tree.resolve("js/app.js"), "y()".getBytes(StandardCharsets.US_ASCII));
         assertTrue(RetainedTreeInstaller.mismatch(tree, manifest).startsWith("has js/app.js with SHA-256 "));
         Files.delete(tree.resolve("js/app.js"));

@@ -86,7 +86,8 @@ class StaleTokenCleanerTest {
         Path current = tree("c");
         tree("r1");
         tree("r2");
-        Path staging = Files.createDirectories(output().resolve("static/" + StaleTokenCleaner.STAGING_PREFIX + "x/css"));
+        Path staging = Files.createDirectories(
+                output().resolve("static/" + StaleTokenCleaner.STAGING_PREFIX + "x/css"));
         Files.writeString(staging.resolve("half.css"), "half");
         RecordingLog log = new RecordingLog();
         List<String> removed = new StaleTokenCleaner(output(), log)

@@ -116,7 +116,8 @@ class TokenResolverTest {
         RecordingLog log = new RecordingLog();
         MojoFailureException git = assertThrows(MojoFailureException.class,
                 () -> resolver(null, "1.0", NONE, log).resolve(null, "git"));
-        assertTrue(git.getMessage().startsWith("cachebreaker strategy 'git' found no git repository"), git.getMessage());
+        assertTrue(git.getMessage().startsWith("cachebreaker strategy 'git' found no git repository"),
+                git.getMessage());
         MojoFailureException unknown = assertThrows(MojoFailureException.class,
                 () -> resolver(null, "1.0", NONE, log).resolve(null, "svn"));
         assertTrue(unknown.getMessage().contains("Unknown cachebreaker strategy 'svn'"), unknown.getMessage());
