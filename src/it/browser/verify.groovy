@@ -1,7 +1,7 @@
 // The build passes only when the tests pass; this makes sure they all ran: a surefire that found no test, or a class
 // that JUnit skipped, would also leave a green build.
 def reports = new File(basedir, 'tests/target/surefire-reports')
-def expected = ['RedeployTest': 3, 'RollingDeployTest': 7, 'RollingDeployHopsOffTest': 6]
+def expected = ['RedeployTest': 4, 'RollingDeployTest': 7, 'RollingDeployHopsOffTest': 6]
 expected.each { name, count ->
     def report = new File(reports, "TEST-io.cachebreaker.it.browser.${name}.xml")
     assert report.isFile() : "no surefire report for $name"

@@ -27,6 +27,7 @@ class RedeployTest {
     private Tomcat explicit;
     private Tomcat reused;
     private Tomcat pinned;
+    private Tomcat retaining;
 
     @BeforeAll
     void startTomcats() {
@@ -34,13 +35,14 @@ class RedeployTest {
         explicit = Tomcat.create("redeploy-explicit", Tools.war("release-1"), "");
         reused = Tomcat.create("redeploy-reused", Tools.war("reused-1"), "");
         pinned = Tomcat.create("redeploy-pinned", Tools.war("pinned-1"), "");
-        Tomcat.startAll(List.of(explicit, reused, pinned), List.of("r1", "r1", "r1"), START);
+        retaining = Tomcat.create("redeploy-retaining", Tools.war("release-1"), "");
+        Tomcat.startAll(List.of(explicit, reused, pinned, retaining), List.of("r1", "r1", "r1", "r1"), START);
     }
 
     @AfterAll
     void stopTomcats() {
-        Tomcat.closeAll(java.util.stream.Stream.of(explicit, reused, pinned).filter(java.util.Objects::nonNull)
-                .toList());
+        Tomcat.closeAll(java.util.stream.Stream.of(explicit, reused, pinned, retaining)
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /** The tokens come from CI (rel-1, then rel-2): proves the harness itself, and passes with today's plugin. */
@@ -71,6 +73,33 @@ class RedeployTest {
     @Timeout(180)
     void redeployWithDefaultStrategyAndPinnedOutputTimestamp() {
         redeploy(pinned, Tools.war("pinned-2"), "pinned");
+    }
+
+    /**
+     * "Keep the previous releases' assets": release 2 no longer has the lazy chunk, but keeps release 1's tree. A page
+     * of release 1 left open across the deploy loads that chunk from release 1's exact bytes, served with 200 under
+     * its own token, not redirected to release 2 (where it would be a 404).
+     */
+    @Test
+    @Timeout(180)
+    void aPageLeftOpenLoadsAChunkThatOnlyThePreviousReleaseHadFromItsRetainedTree() {
+        try (Browser browser = new Browser("redeploy-retaining")) {
+            var driver = browser.driver;
+            driver.get(retaining.url());
+            assertWhole(browser, "r1", "release 1");
+            String r1Token = token(browser);
+
+            retaining.redeploy(Tools.war("retaining-2"), "r2", Duration.ofSeconds(90));
+
+            long mark = retaining.accessLogMark();
+            browser.consoleErrors();
+            assertEquals("r1", browser.loadLazy(), "the open page of release 1 loads release 1's chunk");
+            assertEquals(null, browser.inspect(MODULE).failed(), "the open page recorded an error");
+            assertEquals(List.of(), browser.consoleErrors(), "console errors on the open page");
+            List<String> requests = retaining.requestsSince(mark);
+            assertTrue(requests.stream().anyMatch(line -> line.contains("/static/" + r1Token + "/js/lazy.mjs")
+                    && line.contains(" 200 ")), "the chunk is served from the retained tree: " + requests);
+        }
     }
 
     private void redeploy(Tomcat tomcat, Path nextWar, String name) {
