@@ -166,8 +166,7 @@ abstract class RollingDeployHarness {
     }
 
     /** The verdict on one page load: what made it broken, and what made it mixed (both empty when it is whole). */
-    record Load(String page, Browser.PageState state, String lazy, List<String> console, List<String> broken,
-            List<String> mixed) {
+    record Load(String page, List<String> broken, List<String> mixed) {
         @Override
         public String toString() {
             List<String> all = new ArrayList<>(broken);
@@ -189,7 +188,7 @@ abstract class RollingDeployHarness {
             lazy = state.js() == null ? null : browser.loadLazy();
         } catch (WebDriverException e) {
             broken.add("the browser failed: " + e.getMessage().lines().findFirst().orElse(""));
-            return new Load(null, null, null, List.of(), broken, mixed);
+            return new Load(null, broken, mixed);
         }
         List<String> console = browser.consoleErrors();
         String page = state.page();
@@ -218,7 +217,7 @@ abstract class RollingDeployHarness {
                 mixed.add(part + " from " + release);
             }
         });
-        return new Load(page, state, lazy, console, broken, mixed);
+        return new Load(page, broken, mixed);
     }
 
     /** target/rolling-report.txt: written anew by each run of the test JVM, one section per harness. */
