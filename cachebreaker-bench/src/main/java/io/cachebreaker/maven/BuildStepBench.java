@@ -248,6 +248,17 @@ public final class BuildStepBench {
     /** A mojo configured as Maven would inject it for this project, with a stable token. */
     static Timed mojo(Path src, Path out, boolean precompress, boolean brotli, String outputTimestamp,
             Date sessionStart) {
+        AssetsMojo mojo = configured(src, out, precompress, brotli, outputTimestamp, sessionStart);
+        CapturingLog log = (CapturingLog) mojo.getLog();
+        return () -> {
+            mojo.execute();
+            return log.last;
+        };
+    }
+
+    /** The mojo's fields as Maven injects them, timestamp strategy, logging through a {@link CapturingLog}. */
+    static AssetsMojo configured(Path src, Path out, boolean precompress, boolean brotli, String outputTimestamp,
+            Date sessionStart) {
         // What Maven injects on the command line: plexus-build-api's non-incremental context.
         AssetsMojo mojo = new AssetsMojo(new org.sonatype.plexus.build.incremental.DefaultBuildContext());
         mojo.skip = false;
@@ -263,12 +274,8 @@ public final class BuildStepBench {
         mojo.projectVersion = "1.0.0";
         mojo.basedir = src.getParent().toFile();
         mojo.sessionStartTime = sessionStart;
-        CapturingLog log = new CapturingLog();
-        mojo.setLog(log);
-        return () -> {
-            mojo.execute();
-            return log.last;
-        };
+        mojo.setLog(new CapturingLog());
+        return mojo;
     }
 
     interface Timed {

@@ -110,22 +110,11 @@ public final class RetentionBench {
 
     private static void build(Path src, Path out, int release, List<Path> retainPaths, int retainReleases)
             throws Exception {
-        AssetsMojo mojo = new AssetsMojo(new org.sonatype.plexus.build.incremental.DefaultBuildContext());
-        mojo.skip = false;
-        mojo.strategy = "timestamp";
-        mojo.gitAbbrev = 7;
-        mojo.gitDirty = "ignore";
-        mojo.sourceDirectory = src.toFile();
-        mojo.outputDirectory = out.toFile();
-        mojo.prefix = "static/{token}";
-        mojo.precompress = true;
-        mojo.brotli = true;
-        mojo.outputTimestamp = "2026-11-0" + release + "T00:00:00Z";
+        AssetsMojo mojo = BuildStepBench.configured(src, out, true, true, "2026-11-0" + release + "T00:00:00Z",
+                new Date());
         mojo.projectGroupId = "io.cachebreaker.examples";
         mojo.projectArtifactId = "demo";
         mojo.projectVersion = "1." + release + ".0";
-        mojo.basedir = src.getParent().toFile();
-        mojo.sessionStartTime = new Date();
         mojo.retainReleases = retainReleases;
         mojo.retainPreviousReleases = false;
         mojo.retainArtifacts = List.of();
@@ -133,8 +122,6 @@ public final class RetentionBench {
         mojo.retainOutput = false;
         mojo.retainMissing = "fail";
         mojo.retainMaxBytes = "64MiB";
-        BuildStepBench.CapturingLog log = new BuildStepBench.CapturingLog();
-        mojo.setLog(log);
         mojo.execute();
     }
 

@@ -63,15 +63,15 @@ final class PreviousBuild {
         return tokenFile == null ? null : tokenFile.token();
     }
 
-    /**
-     * @return the directory named after the previous token, such as {@code <output>/static/<token>}, which holds its
-     *         assets (directly, or below the prefix's segments after the token); {@code null} when there is none
-     */
     /** @return the tokens of the releases the previous build retained, newest first; empty when none */
     List<String> retainedTokens() {
         return tokenFile == null ? List.of() : tokenFile.retained().stream().map(RetainedRelease::token).toList();
     }
 
+    /**
+     * @return the directory named after the previous token, such as {@code <output>/static/<token>}, which holds its
+     *         assets (directly, or below the prefix's segments after the token); {@code null} when there is none
+     */
     Path tokenRoot() {
         return tokenFile == null ? null
                 : outputDirectory.resolve(tokenFile.prefix().mount()).resolve(tokenFile.token());

@@ -20,9 +20,6 @@ final class TokenResolver {
     /** The default strategy name: git where there is a repository with a commit, else the build time. */
     static final String AUTO = "auto";
 
-    /** The longest ordered part, so that the ordered part and its fingerprint fit a token. */
-    static final int MAX_ORDERED_LENGTH = 64;
-
     private static final String SNAPSHOT = "-SNAPSHOT";
     private static final String DIRTY_SUFFIX = "-dirty";
 
@@ -84,12 +81,6 @@ final class TokenResolver {
             resolved.strategy().requireOrderedPart(part);
         } catch (InvalidTokenException e) {
             throw new MojoFailureException(e.getMessage() + " " + origin(resolved.strategy()), e);
-        }
-        if (part.length() > MAX_ORDERED_LENGTH) {
-            throw new MojoFailureException("Invalid cachebreaker token '" + part.substring(0, 20) + "...' ("
-                    + part.length() + " characters): a token must be 1 to " + MAX_ORDERED_LENGTH + " characters of"
-                    + " [A-Za-z0-9._-], so that the fingerprint of the assets still fits after it. "
-                    + origin(resolved.strategy()));
         }
         return resolved;
     }

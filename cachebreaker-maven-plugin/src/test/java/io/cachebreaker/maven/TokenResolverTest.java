@@ -99,13 +99,13 @@ class TokenResolverTest {
         RecordingLog log = new RecordingLog();
         assertEquals(new ResolvedToken("rel-7", TokenStrategy.EXPLICIT, PINNED),
                 resolver(PINNED.toString(), "1.0", NONE, log).resolve("rel-7", "git"));
-        String tooLong = "a".repeat(TokenResolver.MAX_ORDERED_LENGTH + 1);
+        String tooLong = "a".repeat(TokenStrategy.MAX_ORDERED_LENGTH + 1);
         MojoFailureException e = assertThrows(MojoFailureException.class,
                 () -> resolver(null, "1.0", NONE, log).resolve(tooLong, null));
         assertTrue(e.getMessage().contains("it has " + tooLong.length() + " characters"), e.getMessage());
         assertTrue(e.getMessage().contains("The token came from (parameter 'token'"), e.getMessage());
-        assertEquals("a".repeat(TokenResolver.MAX_ORDERED_LENGTH), resolver(null, "1.0", NONE, log)
-                .resolve("a".repeat(TokenResolver.MAX_ORDERED_LENGTH), null).orderedPart(), "the limit itself fits");
+        assertEquals("a".repeat(TokenStrategy.MAX_ORDERED_LENGTH), resolver(null, "1.0", NONE, log)
+                .resolve("a".repeat(TokenStrategy.MAX_ORDERED_LENGTH), null).orderedPart(), "the limit itself fits");
         MojoFailureException version = assertThrows(MojoFailureException.class,
                 () -> resolver(null, "v1", NONE, log).resolve(null, "version"));
         assertTrue(version.getMessage().contains("The token came from the project version"), version.getMessage());

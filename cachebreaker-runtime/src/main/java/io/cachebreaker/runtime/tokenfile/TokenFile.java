@@ -72,6 +72,8 @@ public final class TokenFile {
     private final Instant lastModified;
     private final AssetManifest manifest;
     private final List<RetainedRelease> retained;
+    /** The manifest's fingerprint when the token ends with it, else {@code null}; a digest of every asset line. */
+    private final String fingerprint;
 
     /**
      * A token file with no retained releases.
@@ -109,6 +111,8 @@ public final class TokenFile {
                 java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.retained = List.copyOf(retained);
+        String ofManifest = Fingerprint.of(this.manifest);
+        this.fingerprint = this.token.endsWith(Fingerprint.SEPARATOR + ofManifest) ? ofManifest : null;
         Set<String> tokens = new HashSet<>();
         tokens.add(token);
         for (RetainedRelease release : this.retained) {
@@ -161,7 +165,7 @@ public final class TokenFile {
      * @return true when the token carries the fingerprint of its own assets
      */
     public boolean fingerprinted() {
-        return token.endsWith(Fingerprint.SEPARATOR + Fingerprint.of(manifest));
+        return fingerprint != null;
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -398,8 +402,8 @@ public final class TokenFile {
         entries.put(KEY_STRATEGY, strategy.id());
         entries.put(KEY_PREFIX, prefix.pattern());
         entries.put(KEY_LAST_MODIFIED, lastModified.toString());
-        if (fingerprinted()) {
-            entries.put(KEY_FINGERPRINT, Fingerprint.of(manifest));
+        if (fingerprint != null) {
+            entries.put(KEY_FINGERPRINT, fingerprint);
         }
         putAssets(entries, "", manifest);
         for (int n = 1; n <= retained.size(); n++) {
