@@ -72,6 +72,7 @@ public final class BuildStepBench {
             for (int rep = reps > 0 ? 1 - warmup : 1; rep <= reps; rep++) {
                 delete(cpOut);
                 delete(out);
+                delete(buildDirectory(out));
                 sync();
                 long t0 = System.nanoTime();
                 exec("cp", "-r", src.toString(), cpOut.toString());
@@ -112,6 +113,7 @@ public final class BuildStepBench {
             Files.setLastModifiedTime(changed, originalTime);
         }
         delete(out);
+        delete(buildDirectory(out));
         delete(cpOut);
 
         for (int threads : new int[] {1, 2}) {
@@ -274,8 +276,15 @@ public final class BuildStepBench {
         mojo.projectVersion = "1.0.0";
         mojo.basedir = src.getParent().toFile();
         mojo.sessionStartTime = sessionStart;
+        mojo.buildDirectory = buildDirectory(out).toFile();
+        mojo.executionId = "default-assets";
         mojo.setLog(new CapturingLog());
         return mojo;
+    }
+
+    /** Where the project's target directory would be: the build record goes there, as in a real project. */
+    static Path buildDirectory(Path out) {
+        return out.resolveSibling(out.getFileName() + "-target");
     }
 
     interface Timed {

@@ -1,22 +1,25 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
+import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.Fingerprint;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -47,10 +50,22 @@ import org.apache.maven.plugin.logging.Log;
  * written.
  */
 final class AssetBuild {
-    /** What the mojo configured, already defaulted. */
+    /**
+     * What the mojo configured, already defaulted.
+     *
+     * @param buildRecord where the {@link BuildRecord} of this output is kept, or {@code null} for none: then every
+     *                    build checks the previous output file by file
+     */
     record Settings(String explicitToken, String strategy, String prefix, Path sourceDirectory, List<String> includes,
             List<String> excludes, Path outputDirectory, Precompressor precompressor, boolean unsafeOmitFingerprint,
-            int threads) {
+            int threads, Path buildRecord) {
+        /** Settings of a build that keeps no {@link BuildRecord}. */
+        Settings(String explicitToken, String strategy, String prefix, Path sourceDirectory, List<String> includes,
+                List<String> excludes, Path outputDirectory, Precompressor precompressor,
+                boolean unsafeOmitFingerprint, int threads) {
+            this(explicitToken, strategy, prefix, sourceDirectory, includes, excludes, outputDirectory, precompressor,
+                    unsafeOmitFingerprint, threads, null);
+        }
     }
 
     /**
@@ -109,6 +124,7 @@ final class AssetBuild {
             throw new MojoFailureException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
         }
         TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
+        Instant scanned = Instant.now();
         SourceScanner scanner = new SourceScanner(settings.sourceDirectory(), settings.includes(),
                 settings.excludes(), log);
         SortedMap<String, Path> sources = scanner.scan();
@@ -124,6 +140,33 @@ final class AssetBuild {
                     + " stays stale in browsers and CDNs for cacheMaxAge (a year by default, as immutable), or is"
                     + " blocked on a Subresource Integrity mismatch.");
         }
+        String inputs = inputs(settings, prefix);
+        BuildRecord.Changes changes = recordedChanges(settings, inputs, previous, retainPlan, sources, scanner);
+        if (changes != null && changes.none()) {
+            Outcome same = unchangedSinceRecord(ordered, settings, previous);
+            if (same != null) {
+                return same;
+            }
+        }
+        forgetRecord(settings.buildRecord());
+        Outcome outcome;
+        if (changes != null) {
+            log.debug("cachebreaker: by the build record, " + changes.changed().size() + " assets changed and "
+                    + changes.removed().size() + " went; updating the directory of " + previous.token() + " in place");
+            outcome = update(settings, prefix, ordered, previous, changes, sources);
+        } else {
+            log.debug("cachebreaker: no build record stands for the output; checking every file");
+            outcome = rebuild(settings, prefix, ordered, previous, retainPlan, sources, scanner);
+        }
+        remember(settings, prefix, scanned, inputs, outcome, sources, scanner);
+        return outcome;
+    }
+
+    /** The full way: every asset checked against the previous output, and a whole new tree staged. */
+    private Outcome rebuild(Settings settings, AssetPrefix prefix, TokenResolver.ResolvedToken ordered,
+            PreviousBuild previous, RetainedReleases.Plan retainPlan, SortedMap<String, Path> sources,
+            SourceScanner scanner) throws MojoExecutionException {
+        Path output = settings.outputDirectory();
         Path mount = output.resolve(prefix.mount());
         Path staging = mount.resolve(StaleTokenCleaner.STAGING_PREFIX + UUID.randomUUID());
         Path stagedAssets = prefix.afterToken().isEmpty() ? staging : staging.resolve(prefix.afterToken());
@@ -188,6 +231,220 @@ final class AssetBuild {
         Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
         List<String> removed = new StaleTokenCleaner(output, log).clean(previous, tokenRoot, keep);
         return new Outcome(tokenFile, published ? copied.written() : 0, copied.precompressed(), published, removed);
+    }
+
+    /**
+     * What changed since the previous build, by its {@link BuildRecord}: {@code null} when the record cannot stand for
+     * the output (none, another plugin or setting, an output changed since), or when retained releases are involved,
+     * whose trees the full way checks and places.
+     */
+    private BuildRecord.Changes recordedChanges(Settings settings, String inputs, PreviousBuild previous,
+            RetainedReleases.Plan retainPlan, SortedMap<String, Path> sources, SourceScanner scanner) {
+        if (settings.buildRecord() == null || !retainPlan.candidates().isEmpty()
+                || !previous.retainedTokens().isEmpty()) {
+            return null;
+        }
+        BuildRecord record = BuildRecord.read(settings.buildRecord());
+        if (!record.describes(settings.outputDirectory(), inputs, previous)) {
+            return null;
+        }
+        BuildRecord.Changes changes = record.changes(sources, scanner::attributes);
+        List<String> touched = new ArrayList<>(changes.changed());
+        touched.addAll(changes.removed());
+        changes.changed().addAll(AssetCopier.siblingOwners(touched, sources));
+        return changes;
+    }
+
+    /**
+     * A re-run that its record shows has nothing to do: the same sources, settings and output, and the same token and
+     * token file to write. Nothing is read or written.
+     *
+     * @return the outcome, or {@code null} when the token file would change (a new token, say)
+     */
+    private static Outcome unchangedSinceRecord(TokenResolver.ResolvedToken ordered, Settings settings,
+            PreviousBuild previous) {
+        TokenFile was = previous.tokenFile();
+        // A fingerprinted token ends with the fingerprint of its manifest, which need not be computed again.
+        String fingerprint = was.fingerprinted() ? was.token().substring(was.token().length() - Fingerprint.LENGTH)
+                : Fingerprint.of(was.manifest());
+        String token = settings.unsafeOmitFingerprint() ? ordered.orderedPart()
+                : ordered.strategy().withFingerprint(ordered.orderedPart(), fingerprint);
+        if (was.strategy() != ordered.strategy() || !was.lastModified().equals(ordered.lastModified())
+                || !token.equals(was.token())) {
+            return null;
+        }
+        return new Outcome(was, 0, precompressed(was.manifest()), false, List.of());
+    }
+
+    /**
+     * The way a record allows: the previous token's directory becomes the new one in place ({@link TreeUpdate}), and
+     * only the changed assets are read and written. On a failure everything is put back as it was.
+     */
+    private Outcome update(Settings settings, AssetPrefix prefix, TokenResolver.ResolvedToken ordered,
+            PreviousBuild previous, BuildRecord.Changes changes, SortedMap<String, Path> sources)
+            throws MojoExecutionException {
+        Path output = settings.outputDirectory();
+        Path mount = output.resolve(prefix.mount());
+        String name = StaleTokenCleaner.STAGING_PREFIX + UUID.randomUUID();
+        Path staging = mount.resolve(name);
+        TreeUpdate update = new TreeUpdate(previous.tokenRoot(), staging, prefix.afterToken(),
+                mount.resolve(name + "-replaced"), previous.tokenFile().manifest(), changes.changed(),
+                changes.removed());
+        Path file = output.resolve(TokenFile.RESOURCE);
+        try {
+            withdraw(file);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        Path current = staging;
+        TokenFile tokenFile;
+        AssetCopier.Result copied;
+        try {
+            update.begin();
+            SortedMap<String, Path> changed = new TreeMap<>();
+            changes.changed().forEach(path -> changed.put(path, sources.get(path)));
+            copied = new AssetCopier(settings.precompressor(), log, new PreviousBuild(output, null), update.assets(),
+                    probe, settings.threads()).copy(changed, sources);
+            probe.staged(staging);
+            AssetManifest manifest = merged(previous.tokenFile().manifest(), changes, copied.manifest());
+            String token = finalToken(ordered, manifest, settings.unsafeOmitFingerprint());
+            Path tokenRoot = mount.resolve(token);
+            if (Files.exists(tokenRoot, LinkOption.NOFOLLOW_LINKS)) {
+                // Not a directory this plugin left: the previous one was moved away, and no release is retained.
+                StaleTokenCleaner.deleteTree(tokenRoot);
+            }
+            TreeUpdate.move(staging, tokenRoot);
+            current = tokenRoot;
+            tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(), manifest, List.of());
+            if (TokenFileWriter.write(tokenFile, file)) {
+                onWrite.accept(file);
+            }
+        } catch (IOException e) {
+            throw undo(update, current, previous, file, new MojoExecutionException("cachebreaker cannot update the"
+                    + " assets of token " + previous.token() + " in place (" + staging + "): " + e, e));
+        } catch (UncheckedIOException e) {
+            throw undo(update, current, previous, file, new MojoExecutionException(e.getMessage(), e));
+        } catch (MojoExecutionException | RuntimeException | Error e) {
+            undo(update, current, previous, file, e);
+            throw e;
+        }
+        try {
+            update.finish();
+        } catch (IOException e) {
+            log.warn("cachebreaker: cannot remove the replaced files in " + mount.resolve(name + "-replaced") + " ("
+                    + e + "); the next build removes them");
+        }
+        Path assets = current.resolve(prefix.afterToken());
+        treeFiles(tokenFile.manifest()).forEach(path -> onWrite.accept(assets.resolve(path)));
+        List<String> removed = new StaleTokenCleaner(output, log).clean(previous, current, Set.of());
+        return new Outcome(tokenFile, copied.written(), precompressed(tokenFile.manifest()), true, removed);
+    }
+
+    /** Puts the previous tree and token file back after a failed update; a failure to do so joins the first one. */
+    private static <E extends Throwable> E undo(TreeUpdate update, Path current, PreviousBuild previous, Path file,
+            E failure) {
+        try {
+            update.undo(current);
+            TokenFileWriter.write(previous.tokenFile(), file);
+        } catch (IOException | UncheckedIOException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    /** The previous manifest with the changed assets' new entries and without the removed ones. */
+    private static AssetManifest merged(AssetManifest previous, BuildRecord.Changes changes, AssetManifest copied) {
+        List<Asset> assets = new ArrayList<>(previous.size() + copied.size());
+        for (Asset asset : previous.assets()) {
+            if (!changes.changed().contains(asset.path()) && !changes.removed().contains(asset.path())) {
+                assets.add(asset);
+            }
+        }
+        assets.addAll(copied.assets());
+        return AssetManifest.of(assets);
+    }
+
+    /** Every file of a token's tree, relative to its assets' directory: each asset and its precompressed siblings. */
+    private static List<String> treeFiles(AssetManifest manifest) {
+        List<String> files = new ArrayList<>(manifest.size());
+        for (Asset asset : manifest.assets()) {
+            files.add(asset.path());
+            for (Encoding encoding : asset.encoded().keySet()) {
+                files.add(asset.path() + encoding.suffix());
+            }
+        }
+        return files;
+    }
+
+    private static int precompressed(AssetManifest manifest) {
+        int n = 0;
+        for (Asset asset : manifest.assets()) {
+            if (!asset.encoded().isEmpty()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The settings that shape the output besides the sources, and the plugin's own jar: a record made by other ones
+     * (another prefix, precompression switched, Brotli no longer loading, a new plugin build) stands for nothing.
+     */
+    private static String inputs(Settings settings, AssetPrefix prefix) {
+        return "prefix=" + prefix.pattern() + " codings=" + (settings.precompressor() == null ? "none"
+                : settings.precompressor().encodings()) + " omitFingerprint=" + settings.unsafeOmitFingerprint()
+                + " plugin=" + PLUGIN;
+    }
+
+    /** Where the plugin's classes come from, and when that changed. */
+    private static final String PLUGIN = pluginIdentity();
+
+    private static String pluginIdentity() {
+        try {
+            Path jar = Path.of(AssetBuild.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return (jar + "@" + Files.getLastModifiedTime(jar).toMillis()).replace(' ', '_');
+        } catch (Exception e) {
+            return "unknown-" + UUID.randomUUID();
+        }
+    }
+
+    /** Removes the record before the output changes, so that a build that stops halfway leaves none. */
+    private static void forgetRecord(Path record) throws MojoExecutionException {
+        try {
+            BuildRecord.delete(record);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cachebreaker cannot remove its build record " + record + " before"
+                    + " changing the output: " + e + ". Delete it, or run 'mvn clean'.", e);
+        }
+    }
+
+    /** Records what this build saw and made, for the next one; a failure only costs the next build its shortcut. */
+    private void remember(Settings settings, AssetPrefix prefix, Instant scanned, String inputs, Outcome outcome,
+            SortedMap<String, Path> sources, SourceScanner scanner) {
+        if (settings.buildRecord() == null || !outcome.tokenFile().retained().isEmpty()) {
+            return;
+        }
+        Path output = settings.outputDirectory();
+        TokenFile tokenFile = outcome.tokenFile();
+        Path tokenRoot = output.resolve(prefix.mount()).resolve(tokenFile.token());
+        String after = prefix.afterToken().isEmpty() ? "" : prefix.afterToken().replace('\\', '/') + "/";
+        List<String> files = new ArrayList<>();
+        for (String path : treeFiles(tokenFile.manifest())) {
+            files.add(after + path);
+        }
+        try {
+            String digest = PreviousBuild.digest(Files.readAllBytes(output.resolve(TokenFile.RESOURCE)));
+            BuildRecord.write(settings.buildRecord(), scanned, output, inputs, digest, tokenRoot, files, sources,
+                    scanner::attributes);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cachebreaker: cannot write the build record " + settings.buildRecord() + " (" + e + "); the"
+                    + " next build checks every file");
+            try {
+                BuildRecord.delete(settings.buildRecord());
+            } catch (IOException ignored) {
+                // Its digest of the token file no longer matches, so it stands for nothing anyway.
+            }
+        }
     }
 
     /** Deletes the token file before a directory it names is replaced, so that it never describes missing bytes. */
@@ -263,11 +520,7 @@ final class AssetBuild {
             }
             StaleTokenCleaner.deleteTree(tokenRoot);
         }
-        try {
-            Files.move(staging, tokenRoot, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staging, tokenRoot);
-        }
+        TreeUpdate.move(staging, tokenRoot);
         return true;
     }
 

@@ -15,7 +15,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,11 +121,24 @@ final class AssetCopier {
      * @throws MojoExecutionException naming the file that cannot be read or written
      */
     Result copy(SortedMap<String, Path> sources) throws MojoExecutionException {
-        List<Asset> assets = new ArrayList<>(sources.size());
+        return copy(sources, sources);
+    }
+
+    /**
+     * Copies some of the sources, as part of a build of all of them.
+     *
+     * @param selected the sources to copy, by asset path
+     * @param all      every source of the build, which decides whether an asset may be precompressed (not when the
+     *                 sources ship a sibling of it)
+     * @return the manifest of the selected assets and what was done
+     * @throws MojoExecutionException naming the file that cannot be read or written
+     */
+    Result copy(SortedMap<String, Path> selected, SortedMap<String, Path> all) throws MojoExecutionException {
+        List<Asset> assets = new ArrayList<>(selected.size());
         List<String> files = new ArrayList<>();
         int written = 0;
         int precompressed = 0;
-        for (Copied copied : copyAll(sources)) {
+        for (Copied copied : copyAll(selected, all)) {
             assets.add(copied.asset());
             files.addAll(copied.files());
             written += copied.written();
@@ -135,18 +150,19 @@ final class AssetCopier {
     }
 
     /** Every asset, in path order, handled on this thread or on a bounded pool. */
-    private List<Copied> copyAll(SortedMap<String, Path> sources) throws MojoExecutionException {
-        List<Copied> copied = new ArrayList<>(sources.size());
-        if (threads == 1 || sources.size() < 2) {
-            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+    private List<Copied> copyAll(SortedMap<String, Path> selected, SortedMap<String, Path> sources)
+            throws MojoExecutionException {
+        List<Copied> copied = new ArrayList<>(selected.size());
+        if (threads == 1 || selected.size() < 2) {
+            for (Map.Entry<String, Path> entry : selected.entrySet()) {
                 copied.add(copyOne(entry.getKey(), entry.getValue(), sources));
             }
             return copied;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, sources.size()), new Workers());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, selected.size()), new Workers());
         try {
-            List<Future<Copied>> futures = new ArrayList<>(sources.size());
-            for (Map.Entry<String, Path> entry : sources.entrySet()) {
+            List<Future<Copied>> futures = new ArrayList<>(selected.size());
+            for (Map.Entry<String, Path> entry : selected.entrySet()) {
                 futures.add(pool.submit(() -> copyOne(entry.getKey(), entry.getValue(), sources)));
             }
             for (Future<Copied> future : futures) {
@@ -345,6 +361,29 @@ final class AssetCopier {
             }
         }
         return new Copied(new Asset(path, Variant.of(bytes), encoded), files, files.size());
+    }
+
+    /**
+     * The assets whose precompression depends on some paths: a source {@code x.css.gz} that appears or goes decides
+     * whether {@code x.css} gets a generated sibling of that name (see {@link #clashes}).
+     *
+     * @param paths   asset paths that appeared, changed or went
+     * @param sources every source of the build
+     * @return the sources named like those paths without a coding's suffix
+     */
+    static Set<String> siblingOwners(Collection<String> paths, SortedMap<String, Path> sources) {
+        Set<String> owners = new HashSet<>();
+        for (String path : paths) {
+            for (Encoding encoding : Encoding.values()) {
+                if (path.endsWith(encoding.suffix())) {
+                    String owner = path.substring(0, path.length() - encoding.suffix().length());
+                    if (sources.containsKey(owner)) {
+                        owners.add(owner);
+                    }
+                }
+            }
+        }
+        return owners;
     }
 
     /** A source that ships {@code x.css} and {@code x.css.gz} has precompressed it itself; do not overwrite that. */

@@ -160,6 +160,17 @@ public class AssetsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
     Date sessionStartTime;
 
+    /**
+     * The project's build directory: the goal keeps its build record there, under {@code cachebreaker/}, outside the
+     * output that is packaged.
+     */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
+
+    /** This execution's id, which names its build record, so that two executions of the goal keep one each. */
+    @Parameter(defaultValue = "${mojoExecution.executionId}", readonly = true)
+    String executionId;
+
     // ------------------------------------------------------------------------------------------------ retention
     // Keeping previous releases' assets in the artifact, so pages of those releases keep their exact bytes. Off
     // unless a source is configured: retainPreviousReleases, retainArtifacts, retainPaths or retainOutput.
@@ -301,7 +312,8 @@ public class AssetsMojo extends AbstractMojo {
                         .lookup(), getLog());
         Precompressor precompressor = precompress ? new Precompressor(brotli, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
-                outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads());
+                outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads(),
+                buildRecord());
         AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, retention(),
                 AssetBuild.Probe.NONE).run(settings);
 
@@ -311,6 +323,16 @@ public class AssetsMojo extends AbstractMojo {
                 file.manifest().size(), file.manifest().totalBytes(), outcome.precompressed(), outcome.published()
                         ? outcome.written() + " files written" : "unchanged, nothing written",
                 file.retained().size(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** @return where this execution's build record goes, or {@code null} when the project has no build directory */
+    Path buildRecord() {
+        if (buildDirectory == null) {
+            return null;
+        }
+        String name = executionId == null || executionId.isBlank() ? "default" : executionId.replaceAll(
+                "[^A-Za-z0-9._-]", "_");
+        return buildDirectory.toPath().resolve("cachebreaker").resolve(name + ".record");
     }
 
     /** @return the source directory, or {@code null} when the default one is missing and the goal skips */

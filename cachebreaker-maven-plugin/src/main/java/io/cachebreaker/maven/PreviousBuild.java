@@ -4,8 +4,12 @@ import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
+import io.cachebreaker.runtime.tokenfile.Variant;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
@@ -21,15 +25,21 @@ final class PreviousBuild {
     private final Path outputDirectory;
     private final TokenFile tokenFile;
     private final Path assetDirectory;
+    private final String digest;
 
     /**
      * @param outputDirectory where the token file and the asset directories live
      * @param tokenFile       what the previous build wrote there, or {@code null} for none
      */
     PreviousBuild(Path outputDirectory, TokenFile tokenFile) {
+        this(outputDirectory, tokenFile, null);
+    }
+
+    private PreviousBuild(Path outputDirectory, TokenFile tokenFile, String digest) {
         this.outputDirectory = outputDirectory;
         this.tokenFile = tokenFile;
         this.assetDirectory = tokenFile == null ? null : outputDirectory.resolve(tokenFile.assetDirectory());
+        this.digest = digest;
     }
 
     /**
@@ -45,12 +55,36 @@ final class PreviousBuild {
             return new PreviousBuild(outputDirectory, null);
         }
         try {
-            return new PreviousBuild(outputDirectory, TokenFile.read(file));
+            byte[] bytes = Files.readAllBytes(file);
+            TokenFile tokenFile = TokenFile.read(new ByteArrayInputStream(bytes), file.toString());
+            return new PreviousBuild(outputDirectory, tokenFile, digest(bytes));
+        } catch (IOException e) {
+            log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e
+                    + "); run 'mvn clean' if stale assets remain");
+            return new PreviousBuild(outputDirectory, null);
         } catch (TokenFileException e) {
             log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e.getMessage()
                     + "); run 'mvn clean' if stale assets remain");
             return new PreviousBuild(outputDirectory, null);
         }
+    }
+
+    /**
+     * @param bytes a token file's bytes
+     * @return their SHA-256 in hex, which a {@link BuildRecord} compares
+     */
+    static String digest(byte[] bytes) {
+        return HexFormat.of().formatHex(Variant.newDigest().digest(bytes));
+    }
+
+    /** @return the SHA-256 of the token file's bytes as read, or {@code null} when there is none */
+    String digest() {
+        return digest;
+    }
+
+    /** @return the previous token file, or {@code null} */
+    TokenFile tokenFile() {
+        return tokenFile;
     }
 
     /** @return whether there is a readable previous token file */
