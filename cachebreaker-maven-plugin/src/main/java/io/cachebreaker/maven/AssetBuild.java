@@ -126,7 +126,7 @@ final class AssetBuild {
         TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
         Instant scanned = Instant.now();
         SourceScanner scanner = new SourceScanner(settings.sourceDirectory(), settings.includes(),
-                settings.excludes(), log);
+                settings.excludes(), log, settings.threads());
         SortedMap<String, Path> sources = scanner.scan();
         Path output = settings.outputDirectory();
         checkDirectories(settings.sourceDirectory(), output);

@@ -2,22 +2,30 @@ package io.cachebreaker.maven;
 
 import io.cachebreaker.runtime.tokenfile.AssetPath;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,6 +38,11 @@ import org.apache.maven.plugin.logging.Log;
  *
  * <p>Symbolic links are followed only while their target stays inside the source directory: a link out of it could
  * otherwise ship any file of the build machine.
+ *
+ * <p>The scan is on the path of every build, also one with nothing to do, so each entry is read once without
+ * following links (a regular file costs that one {@code lstat}) and only links are read again; directories are listed
+ * on up to {@code threads} threads. What it finds, and what it warns about, is sorted afterwards, so the result does
+ * not depend on the threads.
  */
 final class SourceScanner {
     private final Path root;
@@ -37,6 +50,7 @@ final class SourceScanner {
     private final List<PathMatcher> includes;
     private final List<PathMatcher> excludes;
     private final Log log;
+    private final int threads;
     private final Map<String, BasicFileAttributes> attributes = new HashMap<>();
     /** No includes and no excludes: every file is selected, and no pattern needs matching. */
     private final boolean selectsAll;
@@ -48,8 +62,9 @@ final class SourceScanner {
      * @param includes patterns of files to take; empty means all
      * @param excludes patterns of files to leave out
      * @param log      for skipped links
+     * @param threads  how many directories to list at once; 1 lists them on the calling thread
      */
-    SourceScanner(Path root, List<String> includes, List<String> excludes, Log log)
+    SourceScanner(Path root, List<String> includes, List<String> excludes, Log log, int threads)
             throws MojoExecutionException, MojoFailureException {
         this.root = root;
         try {
@@ -65,6 +80,7 @@ final class SourceScanner {
         this.rootPrefix = rootString.isEmpty() || rootString.endsWith(root.getFileSystem().getSeparator())
                 ? rootString : rootString + root.getFileSystem().getSeparator();
         this.log = log;
+        this.threads = Math.max(1, threads);
     }
 
     /**
@@ -73,46 +89,26 @@ final class SourceScanner {
      * @throws MojoFailureException   when a path cannot be served
      */
     TreeMap<String, Path> scan() throws MojoExecutionException, MojoFailureException {
-        TreeMap<String, Path> files = new TreeMap<>();
+        Walk walk = new Walk();
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                                throws IOException {
-                            return escapes(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                            if (attrs.isSymbolicLink()) {
-                                // Following links, the walk gives a link's own attributes only when its target
-                                // cannot be read: it is missing, or the link is part of a loop of links.
-                                log.warn("cachebreaker: skipping " + file + ", a broken symbolic link");
-                                return FileVisitResult.CONTINUE;
-                            }
-                            if (attrs.isRegularFile() && !escapes(file)) {
-                                String relative = relative(file);
-                                if (selected(relative)) {
-                                    files.put(relative, file);
-                                    attributes.put(relative, attrs);
-                                }
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (e instanceof FileSystemLoopException) {
-                                log.warn("cachebreaker: not following " + file + ", a symbolic link loop");
-                                return FileVisitResult.CONTINUE;
-                            }
-                            throw e;
-                        }
-                    });
+            walk.run();
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the cachebreaker sourceDirectory " + root + " "
                     + Parameters.named("sourceDirectory") + ": " + e, e);
+        } finally {
+            // On the calling thread, as a Log need not be thread-safe, and in path order, whatever the threads.
+            List<Warning> warnings = new ArrayList<>(walk.warnings);
+            warnings.sort(Comparator.comparing(Warning::path));
+            for (Warning warning : warnings) {
+                log.warn(warning.message());
+            }
+        }
+        TreeMap<String, Path> files = new TreeMap<>();
+        for (List<Found> listed : walk.found) {
+            for (Found found : listed) {
+                files.put(found.relative(), found.path());
+                attributes.put(found.relative(), found.attributes());
+            }
         }
         for (String path : files.keySet()) {
             if (!AssetPath.isValid(path)) {
@@ -135,6 +131,172 @@ final class SourceScanner {
         return files;
     }
 
+    /** A directory to list: where the walk reached it, its file key, and the directory it was reached from. */
+    private record Directory(Path path, Object key, Directory parent) {
+    }
+
+    private record Found(String relative, Path path, BasicFileAttributes attributes) {
+    }
+
+    private record Warning(Path path, String message) {
+    }
+
+    /** One scan: filled from any thread, read by the calling thread once every directory is listed. */
+    private final class Walk {
+        final Queue<List<Found>> found = new ConcurrentLinkedQueue<>();
+        final Queue<Warning> warnings = new ConcurrentLinkedQueue<>();
+        /** The first failure, which stops the listing of further directories. */
+        final AtomicReference<IOException> failure = new AtomicReference<>();
+
+        void run() throws IOException {
+            // The root may be a link itself (links are checked against its real path); its key tells a link back.
+            BasicFileAttributes top = Files.readAttributes(root, BasicFileAttributes.class);
+            Directory start = new Directory(root, top.fileKey(), null);
+            if (threads == 1) {
+                Deque<Directory> pending = new ArrayDeque<>();
+                pending.push(start);
+                while (!pending.isEmpty()) {
+                    pending.addAll(list(pending.pop()));
+                }
+                return;
+            }
+            ForkJoinPool pool = new ForkJoinPool(threads, new Workers(), null, false);
+            try {
+                pool.invoke(new Listing(start));
+            } finally {
+                pool.shutdownNow();
+            }
+            IOException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        /** Lists one directory, keeps its files, and returns its subdirectories, those reached by a link too. */
+        List<Directory> list(Directory directory) throws IOException {
+            List<Found> files = new ArrayList<>();
+            List<Directory> subdirectories = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.path())) {
+                for (Path entry : entries) {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    boolean link = attrs.isSymbolicLink();
+                    if (link) {
+                        attrs = followed(entry);
+                        if (attrs == null) {
+                            continue;
+                        }
+                    }
+                    if (attrs.isDirectory()) {
+                        if (loops(directory, entry, attrs.fileKey())) {
+                            warn(entry, "cachebreaker: not following " + entry + ", a symbolic link loop");
+                        } else if (!link || !leavesRoot(entry)) {
+                            subdirectories.add(new Directory(entry, attrs.fileKey(), directory));
+                        }
+                    } else if (attrs.isRegularFile() && (!link || !leavesRoot(entry))) {
+                        String relative = relative(entry);
+                        if (selected(relative)) {
+                            files.add(new Found(relative, entry, attrs));
+                        }
+                    }
+                }
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            found.add(files);
+            return subdirectories;
+        }
+
+        /** The attributes of a link's target, or {@code null}, warned about, when it has none to read. */
+        private BasicFileAttributes followed(Path link) {
+            try {
+                return Files.readAttributes(link, BasicFileAttributes.class);
+            } catch (IOException e) {
+                // A missing target, or a loop of links (ELOOP): either way the link leads to nothing to read.
+                warn(link, "cachebreaker: skipping " + link + ", a broken symbolic link");
+                return null;
+            }
+        }
+
+        /**
+         * Whether a directory is one the walk is already in, as a walk following links tells a loop: by file key, or
+         * where the file system has none, by {@link Files#isSameFile}.
+         */
+        private boolean loops(Directory parent, Path dir, Object key) {
+            for (Directory ancestor = parent; ancestor != null; ancestor = ancestor.parent()) {
+                if (key != null && ancestor.key() != null) {
+                    if (key.equals(ancestor.key())) {
+                        return true;
+                    }
+                } else {
+                    try {
+                        if (Files.isSameFile(dir, ancestor.path())) {
+                            return true;
+                        }
+                    } catch (IOException e) {
+                        // As the JDK's walk does: not comparable is not a loop.
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean leavesRoot(Path link) throws IOException {
+            Path target = link.toRealPath();
+            if (target.startsWith(realRoot)) {
+                return false;
+            }
+            warn(link, "cachebreaker: not following the symbolic link " + link + ", which leads outside the"
+                    + " sourceDirectory to " + target);
+            return true;
+        }
+
+        private void warn(Path path, String message) {
+            warnings.add(new Warning(path, message));
+        }
+
+        /** One directory, then its subdirectories at once; after a failure, nothing more is listed. */
+        private final class Listing extends RecursiveAction {
+            private final Directory directory;
+
+            Listing(Directory directory) {
+                this.directory = directory;
+            }
+
+            @Override
+            protected void compute() {
+                if (failure.get() != null) {
+                    return;
+                }
+                List<Directory> subdirectories;
+                try {
+                    subdirectories = list(directory);
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                List<Listing> next = new ArrayList<>(subdirectories.size());
+                for (Directory subdirectory : subdirectories) {
+                    next.add(new Listing(subdirectory));
+                }
+                invokeAll(next);
+            }
+        }
+    }
+
+    /** Named daemon threads, so a stack dump shows whose they are and they never keep a JVM alive. */
+    private static final class Workers implements ForkJoinPool.ForkJoinWorkerThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("cachebreaker-scan-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
     /**
      * @param path a path that {@link #scan()} returned
      * @return the attributes the scan read for it (following links, as {@link Files#readAttributes} does), so that a
@@ -151,19 +313,6 @@ final class SourceScanner {
         } catch (RuntimeException e) {
             return e.getMessage();
         }
-    }
-
-    private boolean escapes(Path path) throws IOException {
-        if (!Files.isSymbolicLink(path)) {
-            return false;
-        }
-        Path target = path.toRealPath();
-        if (target.startsWith(realRoot)) {
-            return false;
-        }
-        log.warn("cachebreaker: not following the symbolic link " + path + ", which leads outside the"
-                + " sourceDirectory to " + target);
-        return true;
     }
 
     private String relative(Path file) {

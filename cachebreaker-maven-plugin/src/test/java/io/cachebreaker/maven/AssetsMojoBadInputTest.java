@@ -418,7 +418,7 @@ class AssetsMojoBadInputTest {
      */
     @Test
     void anUnreadableSourceDirectoryFailsNamingTheParameter() throws Exception {
-        SourceScanner scanner = new SourceScanner(source, List.of(), List.of(), new SystemStreamLog());
+        SourceScanner scanner = new SourceScanner(source, List.of(), List.of(), new SystemStreamLog(), 1);
         try (Stream<Path> all = Files.walk(source)) {
             for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
