@@ -8,11 +8,14 @@ import io.cachebreaker.runtime.tokenfile.Fingerprint;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
+import io.cachebreaker.runtime.tokenfile.Variant;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -152,7 +155,8 @@ final class AssetBuild {
         Outcome outcome;
         if (changes != null) {
             log.debug("cachebreaker: by the build record, " + changes.changed().size() + " assets changed and "
-                    + changes.removed().size() + " went; updating the directory of " + previous.token() + " in place");
+                    + changes.removed().size() + " went " + sample(changes) + "; updating the directory of "
+                    + previous.token() + " in place");
             outcome = update(settings, prefix, ordered, previous, changes, sources);
         } else {
             log.debug("cachebreaker: no build record stands for the output; checking every file");
@@ -249,10 +253,42 @@ final class AssetBuild {
             return null;
         }
         BuildRecord.Changes changes = record.changes(sources, scanner::attributes);
+        for (String path : changes.unsettled()) {
+            if (!sameBytes(sources.get(path), previous.asset(path))) {
+                changes.changed().add(path);
+            }
+        }
         List<String> touched = new ArrayList<>(changes.changed());
         touched.addAll(changes.removed());
         changes.changed().addAll(AssetCopier.siblingOwners(touched, sources));
         return changes;
+    }
+
+    /** A few of the changes, for the debug log. */
+    private static String sample(BuildRecord.Changes changes) {
+        List<String> some = new ArrayList<>();
+        changes.changed().stream().limit(5).forEach(path -> some.add("+" + path));
+        changes.removed().stream().limit(5).forEach(path -> some.add("-" + path));
+        return some.toString();
+    }
+
+    /** Whether a source holds the bytes the previous build listed for it. */
+    private static boolean sameBytes(Path source, Asset known) {
+        if (known == null) {
+            return false;
+        }
+        MessageDigest digest = Variant.newDigest();
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(source)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return Variant.digested(size, digest).equals(known.identity());
     }
 
     /**
@@ -269,7 +305,9 @@ final class AssetBuild {
                 : Fingerprint.of(was.manifest());
         String token = settings.unsafeOmitFingerprint() ? ordered.orderedPart()
                 : ordered.strategy().withFingerprint(ordered.orderedPart(), fingerprint);
-        if (was.strategy() != ordered.strategy() || !was.lastModified().equals(ordered.lastModified())
+        // A token file keeps whole seconds of lastModified.
+        if (was.strategy() != ordered.strategy()
+                || was.lastModified().getEpochSecond() != ordered.lastModified().getEpochSecond()
                 || !token.equals(was.token())) {
             return null;
         }

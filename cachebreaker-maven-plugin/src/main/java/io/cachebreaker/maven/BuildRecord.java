@@ -38,8 +38,8 @@ import java.util.function.Function;
  *
  * <p>Like git's index, it trusts a file whose size, modification time and file key (device and inode) are unchanged.
  * A time too close to the moment it was read could still change within the same tick of the file system's clock, so
- * such a source is recorded as "racy" and counts as changed next time, and such a directory has its entries counted
- * instead of trusting its time.
+ * such a source is recorded as "racy", and next time its bytes decide (as git does), and such a directory has its
+ * entries counted instead of trusting its time.
  */
 final class BuildRecord {
     /** A record that matches nothing: the build checks everything. */
@@ -54,8 +54,8 @@ final class BuildRecord {
     private static final Duration RACY_COARSE = Duration.ofSeconds(2);
     private static final long UNKNOWN = -1;
 
-    /** A source as the build saw it; {@code modified} is {@link #UNKNOWN} for a racy one. */
-    private record Source(long size, long modified, String key) {
+    /** A source as the build saw it; a racy one's time was read too soon to prove that its bytes stay. */
+    private record Source(long size, long modified, String key, boolean racy) {
     }
 
     /** A directory of the token tree: its time, or {@link #UNKNOWN}, and how many entries it holds. */
@@ -65,10 +65,12 @@ final class BuildRecord {
     /**
      * What differs between the sources now and the sources the record saw.
      *
-     * @param changed paths that are new, or whose attributes changed (or could not be trusted)
-     * @param removed paths the record knew that are gone
+     * @param changed   paths that are new, or whose attributes changed
+     * @param removed   paths the record knew that are gone
+     * @param unsettled paths whose attributes are unchanged but were read too soon after their last change to prove
+     *                  the bytes the same: only their bytes can tell
      */
-    record Changes(TreeSet<String> changed, TreeSet<String> removed) {
+    record Changes(TreeSet<String> changed, TreeSet<String> removed, TreeSet<String> unsettled) {
         boolean none() {
             return changed.isEmpty() && removed.isEmpty();
         }
@@ -118,10 +120,10 @@ final class BuildRecord {
                 if (line.startsWith("d ")) {
                     directories.put(line.substring(b + 1), new Directory(Long.parseLong(line, 2, a, 10),
                             Integer.parseInt(line, a + 1, b, 10)));
-                } else if (line.startsWith("s ")) {
+                } else if (line.startsWith("s ") || line.startsWith("r ")) {
                     int c = line.indexOf(' ', b + 1);
                     sources.add(Map.entry(line.substring(c + 1), new Source(Long.parseLong(line, 2, a, 10),
-                            Long.parseLong(line, a + 1, b, 10), line.substring(b + 1, c))));
+                            Long.parseLong(line, a + 1, b, 10), line.substring(b + 1, c), line.charAt(0) == 'r')));
                 } else {
                     return NONE;
                 }
@@ -180,6 +182,7 @@ final class BuildRecord {
     Changes changes(SortedMap<String, Path> sources, Function<String, BasicFileAttributes> attributes) {
         TreeSet<String> changed = new TreeSet<>();
         TreeSet<String> removed = new TreeSet<>();
+        TreeSet<String> unsettled = new TreeSet<>();
         Iterator<Map.Entry<String, Source>> known = this.sources.iterator();
         Map.Entry<String, Source> next = known.hasNext() ? known.next() : null;
         for (String path : sources.keySet()) {
@@ -193,9 +196,11 @@ final class BuildRecord {
             }
             Source was = next.getValue();
             BasicFileAttributes now = attributes.apply(path);
-            if (was.modified() == UNKNOWN || now == null || now.size() != was.size()
-                    || nanos(now.lastModifiedTime()) != was.modified() || !key(now).equals(was.key())) {
+            if (now == null || now.size() != was.size() || nanos(now.lastModifiedTime()) != was.modified()
+                    || !key(now).equals(was.key())) {
                 changed.add(path);
+            } else if (was.racy()) {
+                unsettled.add(path);
             }
             next = known.hasNext() ? known.next() : null;
         }
@@ -203,7 +208,7 @@ final class BuildRecord {
             removed.add(next.getKey());
             next = known.hasNext() ? known.next() : null;
         }
-        return new Changes(changed, removed);
+        return new Changes(changed, removed, unsettled);
     }
 
     /**
@@ -257,8 +262,8 @@ final class BuildRecord {
                     BasicFileAttributes source = attributes.apply(path);
                     FileTime time = source.lastModifiedTime();
                     line.setLength(0);
-                    line.append("s ").append(source.size()).append(' ')
-                            .append(racy(time, scanned) ? UNKNOWN : nanos(time)).append(' ').append(key(source))
+                    line.append(racy(time, scanned) ? "r " : "s ").append(source.size()).append(' ')
+                            .append(nanos(time)).append(' ').append(key(source))
                             .append(' ').append(path).append('\n');
                     out.append(line);
                 }

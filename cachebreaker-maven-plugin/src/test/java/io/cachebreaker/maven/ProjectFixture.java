@@ -44,6 +44,7 @@ final class ProjectFixture {
     AssetsMojo at(AssetsMojo mojo) {
         mojo.basedir = basedir.toFile();
         mojo.outputDirectory = output.toFile();
+        mojo.buildDirectory = basedir.resolve("target").toFile();
         return mojo;
     }
 
