@@ -351,7 +351,7 @@ final class AssetBuild {
                 // Not a directory this plugin left: the previous one was moved away, and no release is retained.
                 StaleTokenCleaner.deleteTree(tokenRoot);
             }
-            TreeUpdate.move(staging, tokenRoot);
+            AtomicFiles.move(staging, tokenRoot);
             current = tokenRoot;
             tokenFile = new TokenFile(token, ordered.strategy(), prefix, ordered.lastModified(), manifest, List.of());
             if (TokenFileWriter.write(tokenFile, file)) {
@@ -558,7 +558,7 @@ final class AssetBuild {
             }
             StaleTokenCleaner.deleteTree(tokenRoot);
         }
-        TreeUpdate.move(staging, tokenRoot);
+        AtomicFiles.move(staging, tokenRoot);
         return true;
     }
 

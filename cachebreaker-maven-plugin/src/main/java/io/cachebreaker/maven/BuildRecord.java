@@ -1,16 +1,13 @@
 package io.cachebreaker.maven;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -241,41 +238,26 @@ final class BuildRecord {
                 child = parent;
             }
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".record-", ".tmp");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                out.write(HEADER + "\n" + VERSION + "\n");
-                out.write("output " + outputDirectory.toAbsolutePath() + "\n");
-                out.write("inputs " + inputs + "\n");
-                out.write("tokenFile " + tokenFileDigest + "\n");
-                out.write("tokenRoot " + relative(outputDirectory, tokenRoot) + "\n");
-                Instant now = Instant.now();
-                for (Map.Entry<String, TreeSet<String>> dir : entries.entrySet()) {
-                    Path path = dir.getKey().isEmpty() ? tokenRoot : tokenRoot.resolve(dir.getKey());
-                    FileTime time = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
-                    out.write("d " + (racy(time, now) ? UNKNOWN : nanos(time)) + " " + dir.getValue().size() + " "
-                            + dir.getKey() + "\n");
-                }
-                StringBuilder line = new StringBuilder();
-                for (String path : sources.keySet()) {
-                    BasicFileAttributes source = attributes.apply(path);
-                    FileTime time = source.lastModifiedTime();
-                    line.setLength(0);
-                    line.append(racy(time, scanned) ? "r " : "s ").append(source.size()).append(' ')
-                            .append(nanos(time)).append(' ').append(key(source))
-                            .append(' ').append(path).append('\n');
-                    out.append(line);
-                }
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        StringBuilder out = new StringBuilder(128 + sources.size() * 96);
+        out.append(HEADER).append('\n').append(VERSION).append('\n');
+        out.append("output ").append(outputDirectory.toAbsolutePath()).append('\n');
+        out.append("inputs ").append(inputs).append('\n');
+        out.append("tokenFile ").append(tokenFileDigest).append('\n');
+        out.append("tokenRoot ").append(relative(outputDirectory, tokenRoot)).append('\n');
+        Instant now = Instant.now();
+        for (Map.Entry<String, TreeSet<String>> dir : entries.entrySet()) {
+            Path path = dir.getKey().isEmpty() ? tokenRoot : tokenRoot.resolve(dir.getKey());
+            FileTime time = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
+            out.append("d ").append(racy(time, now) ? UNKNOWN : nanos(time)).append(' ').append(dir.getValue().size())
+                    .append(' ').append(dir.getKey()).append('\n');
         }
+        for (String path : sources.keySet()) {
+            BasicFileAttributes source = attributes.apply(path);
+            FileTime time = source.lastModifiedTime();
+            out.append(racy(time, scanned) ? "r " : "s ").append(source.size()).append(' ').append(nanos(time))
+                    .append(' ').append(key(source)).append(' ').append(path).append('\n');
+        }
+        AtomicFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

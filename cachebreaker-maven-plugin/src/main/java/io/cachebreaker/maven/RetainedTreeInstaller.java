@@ -11,14 +11,12 @@ import io.cachebreaker.runtime.tokenfile.Variant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
@@ -203,11 +201,7 @@ final class RetainedTreeInstaller {
                 StaleTokenCleaner.deleteTree(target);
             }
             Files.createDirectories(target.getParent());
-            try {
-                Files.move(tree, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tree, target);
-            }
+            AtomicFiles.move(tree, target);
             created.add(target);
             onWrite.accept(target);
         } catch (IOException e) {

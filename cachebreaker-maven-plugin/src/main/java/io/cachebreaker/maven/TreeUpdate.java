@@ -4,13 +4,11 @@ import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.Encoding;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +71,7 @@ final class TreeUpdate {
      * @throws IOException when a file cannot be moved; call {@link #undo} then
      */
     void begin() throws IOException {
-        move(previousRoot, staging);
+        AtomicFiles.move(previousRoot, staging);
         moved = true;
         for (String path : changed) {
             setAside(path);
@@ -105,7 +103,7 @@ final class TreeUpdate {
             return;
         }
         if (!current.equals(staging) && Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
-            move(current, staging);
+            AtomicFiles.move(current, staging);
         }
         for (String path : changed) {
             // Whatever is at a changed asset's name now was written by this build, complete or not.
@@ -121,9 +119,9 @@ final class TreeUpdate {
         for (String file : setAside) {
             Path target = assets.resolve(file);
             Files.createDirectories(target.getParent());
-            move(aside.resolve(file), target);
+            AtomicFiles.move(aside.resolve(file), target);
         }
-        move(staging, previousRoot);
+        AtomicFiles.move(staging, previousRoot);
         moved = false;
         finish();
     }
@@ -142,7 +140,7 @@ final class TreeUpdate {
         for (String file : files) {
             Path target = aside.resolve(file);
             Files.createDirectories(target.getParent());
-            move(assets.resolve(file), target);
+            AtomicFiles.move(assets.resolve(file), target);
             setAside.add(file);
         }
     }
@@ -174,15 +172,6 @@ final class TreeUpdate {
                 // Pruned already, for another asset of the same directory.
             }
             dir = dir.getParent();
-        }
-    }
-
-    /** Renames a file or directory, in one step where the file system can. */
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 }

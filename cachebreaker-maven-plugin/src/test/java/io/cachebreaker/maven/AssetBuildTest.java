@@ -58,18 +58,7 @@ class AssetBuildTest {
     void aRerunWithTheSameInputsStagesNothing() throws Exception {
         Files.writeString(source.resolve("app.js"), "console.log(1);\n".repeat(40));
         TokenFile first = build("static/{token}", RetainedReleases.NONE).tokenFile();
-        AssetBuild.Probe mustNotStage = new AssetBuild.Probe() {
-            @Override
-            public void written(Path file) {
-                throw new AssertionError("wrote " + file);
-            }
-
-            @Override
-            public void staged(Path staging) {
-                throw new AssertionError("staged " + staging);
-            }
-        };
-        AssetBuild.Outcome again = build("static/{token}", RetainedReleases.NONE, mustNotStage);
+        AssetBuild.Outcome again = build("static/{token}", RetainedReleases.NONE, Probes.MUST_NOT_STAGE);
         assertFalse(again.published());
         assertEquals(0, again.written());
         assertEquals(List.of(), again.removed());
