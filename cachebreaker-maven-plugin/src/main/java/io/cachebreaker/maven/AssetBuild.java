@@ -430,8 +430,8 @@ final class AssetBuild {
      */
     private static String inputs(Settings settings, AssetPrefix prefix) {
         return "prefix=" + prefix.pattern() + " codings=" + (settings.precompressor() == null ? "none"
-                : settings.precompressor().encodings()) + " omitFingerprint=" + settings.unsafeOmitFingerprint()
-                + " plugin=" + PLUGIN;
+                : settings.precompressor().describe().replace(' ', ',')) + " omitFingerprint="
+                + settings.unsafeOmitFingerprint() + " plugin=" + PLUGIN;
     }
 
     /** Where the plugin's classes come from, and when that changed. */

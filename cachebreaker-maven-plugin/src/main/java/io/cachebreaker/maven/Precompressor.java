@@ -25,18 +25,39 @@ final class Precompressor {
     static final Set<String> COMPRESSIBLE = Set.of("css", "js", "mjs", "json", "map", "svg", "html", "htm", "txt",
             "xml", "wasm", "webmanifest", "ico");
 
-    private static final int BROTLI_QUALITY = 11;
+    /** The default Brotli quality, the highest: assets are compressed once per build and downloaded many times. */
+    static final String DEFAULT_BROTLI_QUALITY = "11";
+    static final int MIN_BROTLI_QUALITY = 0;
+    static final int MAX_BROTLI_QUALITY = 11;
 
     private final boolean brotli;
+    private final int brotliQuality;
 
     /**
-     * Writes gzip always, Brotli when asked and available.
+     * Writes gzip always, Brotli at the default quality when asked and available.
      *
      * @param brotli whether to try Brotli; when its native library does not load, a warning says so once
      * @param log    for that warning
      */
     Precompressor(boolean brotli, Log log) {
+        this(brotli, Integer.parseInt(DEFAULT_BROTLI_QUALITY), log);
+    }
+
+    /**
+     * Writes gzip always, Brotli when asked and available.
+     *
+     * @param brotli        whether to try Brotli; when its native library does not load, a warning says so once
+     * @param brotliQuality its quality, {@value #MIN_BROTLI_QUALITY} to {@value #MAX_BROTLI_QUALITY}
+     * @param log           for that warning
+     * @throws IllegalArgumentException when the quality is out of range
+     */
+    Precompressor(boolean brotli, int brotliQuality, Log log) {
+        if (brotliQuality < MIN_BROTLI_QUALITY || brotliQuality > MAX_BROTLI_QUALITY) {
+            throw new IllegalArgumentException("Brotli quality " + brotliQuality + " is not " + MIN_BROTLI_QUALITY
+                    + " to " + MAX_BROTLI_QUALITY);
+        }
         this.brotli = brotli && brotliAvailable(log);
+        this.brotliQuality = brotliQuality;
     }
 
     private static boolean brotliAvailable(Log log) {
@@ -57,6 +78,11 @@ final class Precompressor {
     /** @return the codings this instance writes */
     Set<Encoding> encodings() {
         return brotli ? EnumSet.of(Encoding.GZIP, Encoding.BROTLI) : EnumSet.of(Encoding.GZIP);
+    }
+
+    /** @return the codings and their levels, which decide the siblings' bytes, such as {@code gzip-9 br-11} */
+    String describe() {
+        return "gzip-" + Deflater.BEST_COMPRESSION + (brotli ? " br-" + brotliQuality : "");
     }
 
     /**
@@ -91,9 +117,9 @@ final class Precompressor {
         return bytes.toByteArray();
     }
 
-    private static byte[] brotli(byte[] original) {
+    private byte[] brotli(byte[] original) {
         try {
-            return Encoder.compress(original, new Encoder.Parameters().setQuality(BROTLI_QUALITY));
+            return Encoder.compress(original, new Encoder.Parameters().setQuality(brotliQuality));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

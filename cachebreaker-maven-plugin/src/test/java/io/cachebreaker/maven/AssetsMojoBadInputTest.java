@@ -166,6 +166,7 @@ class AssetsMojoBadInputTest {
             m.gitDirty = "sometimes";
         });
         cases.put("outputTimestamp", m -> m.outputTimestamp = "yesterday");
+        cases.put("brotliQuality", m -> m.brotliQuality = 12);
         cases.put("sourceDirectory missing", m -> m.sourceDirectory = tmp.resolve("nowhere").toFile());
         cases.put("sourceDirectory a file", m -> m.sourceDirectory = aFile.toFile());
         cases.put("includes", m -> m.includes = List.of("css/[a-"));
@@ -184,6 +185,8 @@ class AssetsMojoBadInputTest {
                 Map.entry("prefix", new String[] {"'prefix'", "cachebreaker.prefix", "such as 'static/{token}'"}),
                 Map.entry("gitAbbrev", new String[] {"'gitAbbrev'", "cachebreaker.gitAbbrev", "use 4 to 40"}),
                 Map.entry("gitDirty", new String[] {"'gitDirty'", "cachebreaker.gitDirty", "use ignore"}),
+                Map.entry("brotliQuality", new String[] {"'brotliQuality'", "cachebreaker.brotliQuality",
+                    "use 0 to 11"}),
                 Map.entry("outputTimestamp", new String[] {"'outputTimestamp'", "project.build.outputTimestamp",
                     "Fix the property"}),
                 Map.entry("sourceDirectory missing", new String[] {"'sourceDirectory'",

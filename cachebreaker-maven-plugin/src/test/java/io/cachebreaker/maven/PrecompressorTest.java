@@ -3,6 +3,7 @@ package io.cachebreaker.maven;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
@@ -110,6 +111,22 @@ class PrecompressorTest {
         // At the best quality: the same bytes as quality 11, not those of a faster one.
         assertArrayEquals(Encoder.compress(WORDS, new Encoder.Parameters().setQuality(11)), brotli);
         assertFalse(Arrays.equals(Encoder.compress(WORDS, new Encoder.Parameters().setQuality(5)), brotli));
+    }
+
+    @Test
+    void aLowerBrotliQualityIsUsedAndNamedInTheDescription() throws IOException {
+        Precompressor fast = new Precompressor(true, 5, new SystemStreamLog());
+        if (!brotliShipped()) {
+            assertTrue(fast.describe().startsWith("gzip-9"));
+            return;
+        }
+        assertEquals("gzip-9 br-5", fast.describe());
+        assertEquals("gzip-9 br-11", new Precompressor(true, new SystemStreamLog()).describe());
+        assertEquals("gzip-9", new Precompressor(false, 5, new SystemStreamLog()).describe());
+        assertArrayEquals(Encoder.compress(WORDS, new Encoder.Parameters().setQuality(5)),
+                fast.compress(Encoding.BROTLI, WORDS));
+        assertThrows(IllegalArgumentException.class, () -> new Precompressor(true, 12, new SystemStreamLog()));
+        assertThrows(IllegalArgumentException.class, () -> new Precompressor(true, -1, new SystemStreamLog()));
     }
 
     @Test
