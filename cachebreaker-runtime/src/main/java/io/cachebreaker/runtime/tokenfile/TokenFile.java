@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,9 @@ public final class TokenFile {
     static final String RETAINED_KEY_PREFIX = "retained.";
     static final String KEY_RETAINED_TOKEN = "token";
     private static final String IDENTITY = "identity";
+    /** About the shortest line with a SHA-256, to size the table for a file before reading it. */
+    private static final int BYTES_PER_LINE = 96;
+    private static final int MAX_SIZE_HINT = 1 << 24;
 
     private static final String HOW_TO_FIX = " Produce it with the cachebreaker-maven-plugin goal 'assets', bound to a"
             + " phase before packaging (its default, process-resources), and rebuild.";
@@ -235,8 +239,11 @@ public final class TokenFile {
      * @throws TokenFileException when it is malformed, naming the key and the fix
      */
     public static TokenFile read(InputStream in, String source) {
-        Properties properties = new Properties();
+        InLoadOrder properties;
         try {
+            // Sized for the lines the bytes hold, which spares growing the table a dozen times for a large file.
+            int sizeHint = Math.max(0, Math.min(in.available(), MAX_SIZE_HINT));
+            properties = new InLoadOrder(sizeHint / BYTES_PER_LINE);
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
@@ -245,7 +252,7 @@ public final class TokenFile {
         return fromProperties(properties, source);
     }
 
-    private static TokenFile fromProperties(Properties properties, String source) {
+    private static TokenFile fromProperties(InLoadOrder properties, String source) {
         String format = properties.getProperty(KEY_FORMAT);
         if (format == null) {
             throw malformed(source, "the key '" + KEY_FORMAT + "' is missing");
@@ -282,8 +289,9 @@ public final class TokenFile {
         } catch (TokenFileException | DateTimeParseException e) {
             throw malformed(source, e.getMessage());
         }
-        AssetManifest manifest = manifest(properties, "", source);
-        List<RetainedRelease> retained = retained(properties, source);
+        Map<String, List<Map.Entry<String, String>>> assetLines = assetLines(properties);
+        AssetManifest manifest = manifest(assetLines, "", source);
+        List<RetainedRelease> retained = retained(properties, assetLines, source);
         TokenFile file;
         try {
             file = new TokenFile(token, strategy, prefix, lastModified, manifest, retained);
@@ -302,19 +310,76 @@ public final class TokenFile {
         return file;
     }
 
-    /** The assets listed under {@code <keyPrefix>asset.}. */
-    private static AssetManifest manifest(Properties properties, String keyPrefix, String source) {
-        String assetKeys = keyPrefix + ASSET_KEY_PREFIX;
-        List<Asset> assets = new ArrayList<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(assetKeys)) {
-                String path = key.substring(assetKeys.length());
-                try {
-                    assets.add(parseAsset(path, properties.getProperty(key)));
-                } catch (TokenFileException e) {
-                    throw malformed(source, "asset '" + path + "'" + (keyPrefix.isEmpty() ? "" : " of " + keyPrefix)
-                            + ": " + e.getMessage());
+    /**
+     * Properties that also know the order in which {@link #load} met the lines: a token file's is path order, which
+     * {@link AssetManifest#of} takes in one pass instead of sorting.
+     */
+    private static final class InLoadOrder extends Properties {
+        private final List<Map.Entry<String, String>> puts;
+
+        InLoadOrder(int lines) {
+            super(lines);
+            puts = new ArrayList<>(lines);
+        }
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            puts.add(Map.entry((String) key, (String) value));
+            return super.put(key, value);
+        }
+
+        /** Every key and value, in load order when {@code load} stored each key once, through {@link #put}. */
+        List<Map.Entry<String, String>> entries() {
+            if (puts.size() == size()) {
+                return puts;
+            }
+            // A key given twice, whose last value counts, or a load that bypassed put: the table's order will do.
+            List<Map.Entry<String, String>> entries = new ArrayList<>(size());
+            for (String key : stringPropertyNames()) {
+                entries.add(Map.entry(key, getProperty(key)));
+            }
+            return entries;
+        }
+    }
+
+    /**
+     * The asset lines, {@code <keyPrefix>asset.<path>=<value>}, by key prefix: {@code ""} for this release,
+     * {@code retained.<n>.} for a retained one. One pass over the lines, however many releases are retained.
+     */
+    private static Map<String, List<Map.Entry<String, String>>> assetLines(InLoadOrder properties) {
+        Map<String, List<Map.Entry<String, String>>> byKeyPrefix = new HashMap<>();
+        for (Map.Entry<String, String> line : properties.entries()) {
+            String key = line.getKey();
+            String keyPrefix = null;
+            if (key.startsWith(ASSET_KEY_PREFIX)) {
+                keyPrefix = "";
+            } else if (key.startsWith(RETAINED_KEY_PREFIX)) {
+                // The first dot after "retained." ends "<n>", since a number has none.
+                int dot = key.indexOf('.', RETAINED_KEY_PREFIX.length());
+                if (dot >= 0 && key.startsWith(ASSET_KEY_PREFIX, dot + 1)) {
+                    keyPrefix = key.substring(0, dot + 1);
                 }
+            }
+            if (keyPrefix != null) {
+                byKeyPrefix.computeIfAbsent(keyPrefix, k -> new ArrayList<>()).add(line);
+            }
+        }
+        return byKeyPrefix;
+    }
+
+    /** The assets listed under {@code <keyPrefix>asset.}. */
+    private static AssetManifest manifest(Map<String, List<Map.Entry<String, String>>> assetLines, String keyPrefix,
+            String source) {
+        List<Map.Entry<String, String>> lines = assetLines.getOrDefault(keyPrefix, List.of());
+        int pathStart = keyPrefix.length() + ASSET_KEY_PREFIX.length();
+        List<Asset> assets = new ArrayList<>(lines.size());
+        for (Map.Entry<String, String> line : lines) {
+            String path = line.getKey().substring(pathStart);
+            try {
+                assets.add(parseAsset(path, line.getValue()));
+            } catch (TokenFileException e) {
+                throw malformed(source, "asset '" + path + "'" + (keyPrefix.isEmpty() ? "" : " of " + keyPrefix)
+                        + ": " + e.getMessage());
             }
         }
         try {
@@ -325,7 +390,8 @@ public final class TokenFile {
     }
 
     /** The releases listed as {@code retained.<n>.token}, numbered from 1 without gaps, newest first. */
-    private static List<RetainedRelease> retained(Properties properties, String source) {
+    private static List<RetainedRelease> retained(Properties properties,
+            Map<String, List<Map.Entry<String, String>>> assetLines, String source) {
         List<RetainedRelease> releases = new ArrayList<>();
         for (int n = 1; properties.getProperty(retainedKey(n, KEY_RETAINED_TOKEN)) != null; n++) {
             String keyPrefix = retainedKey(n, "");
@@ -333,7 +399,7 @@ public final class TokenFile {
             String lastModifiedText = require(properties, retainedKey(n, KEY_LAST_MODIFIED), source);
             try {
                 releases.add(new RetainedRelease(token, Instant.parse(lastModifiedText),
-                        manifest(properties, keyPrefix, source)));
+                        manifest(assetLines, keyPrefix, source)));
             } catch (TokenFileException | DateTimeParseException e) {
                 throw malformed(source, keyPrefix + ": " + e.getMessage());
             }
@@ -345,31 +411,51 @@ public final class TokenFile {
         return RETAINED_KEY_PREFIX + n + "." + key;
     }
 
+    /** Parses {@code <coding>:<size>:<sha256>} fields separated by runs of spaces, as {@code split(" +")} would. */
     private static Asset parseAsset(String path, String value) {
         Variant identity = null;
-        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
-        for (String field : value.strip().split(" +")) {
-            String[] parts = field.split(":", -1);
-            if (parts.length != 3) {
+        // Most assets have no sibling, and then no map of their own (see Asset).
+        Map<Encoding, Variant> encoded = Map.of();
+        String fields = value.strip();
+        int start = 0;
+        do {
+            int end = fields.indexOf(' ', start);
+            if (end < 0) {
+                end = fields.length();
+            }
+            // The whole value when it has one field, as most do: substring then returns it without copying.
+            String field = fields.substring(start, end);
+            int sizeStart = field.indexOf(':') + 1;
+            int shaStart = sizeStart == 0 ? 0 : field.indexOf(':', sizeStart) + 1;
+            if (shaStart == 0 || field.indexOf(':', shaStart) >= 0) {
                 throw new TokenFileException("'" + field + "' is not <coding>:<size>:<sha256>");
             }
             long size;
             try {
-                size = Long.parseLong(parts[1]);
+                size = Long.parseLong(field, sizeStart, shaStart - 1, 10);
             } catch (NumberFormatException e) {
-                throw new TokenFileException("size '" + parts[1] + "' is not a number");
+                throw new TokenFileException("size '" + field.substring(sizeStart, shaStart - 1)
+                        + "' is not a number");
             }
-            Variant variant = new Variant(size, parts[2]);
-            if (parts[0].equals(IDENTITY)) {
+            Variant variant = new Variant(size, field.substring(shaStart));
+            if (sizeStart - 1 == IDENTITY.length() && field.startsWith(IDENTITY)) {
                 identity = variant;
             } else {
-                Encoding encoding = Encoding.forToken(parts[0]);
+                Encoding encoding = Encoding.forToken(field.substring(0, sizeStart - 1));
                 // An unknown coding from a newer plugin is skipped: the runtime cannot serve it, but the rest stands.
                 if (encoding != null) {
+                    if (encoded.isEmpty()) {
+                        encoded = new EnumMap<>(Encoding.class);
+                    }
                     encoded.put(encoding, variant);
                 }
             }
-        }
+            // A stripped value neither starts nor ends with a space, so no field is empty unless the value is.
+            start = end;
+            while (start < fields.length() && fields.charAt(start) == ' ') {
+                start++;
+            }
+        } while (start < fields.length());
         if (identity == null) {
             throw new TokenFileException("no 'identity:<size>:<sha256>' field");
         }
