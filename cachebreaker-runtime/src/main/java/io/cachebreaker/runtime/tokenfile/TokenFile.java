@@ -63,6 +63,7 @@ public final class TokenFile {
     static final String RETAINED_KEY_PREFIX = "retained.";
     static final String KEY_RETAINED_TOKEN = "token";
     private static final String IDENTITY = "identity";
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
     /** About the shortest line with a SHA-256, to size the table for a file before reading it. */
     private static final int BYTES_PER_LINE = 96;
     private static final int MAX_SIZE_HINT = 1 << 24;
@@ -482,7 +483,11 @@ public final class TokenFile {
      * @return the bytes to store
      */
     public byte[] toBytes() {
-        TreeMap<String, String> entries = new TreeMap<>();
+        // Sorted as a TreeMap of every line would sort them, with each manifest standing in for its lines under the
+        // key prefix they share, "asset." or "retained.<n>.asset.". That is exact: no other key starts with such a
+        // prefix, so its lines sort together, right where the prefix itself sorts, and among themselves by path, the
+        // manifest's own order. It spares sorting thousands of keys that are in order already.
+        TreeMap<String, Object> entries = new TreeMap<>();
         entries.put(KEY_FORMAT, String.valueOf(FORMAT));
         entries.put(KEY_TOKEN, token);
         entries.put(KEY_STRATEGY, strategy.id());
@@ -491,40 +496,47 @@ public final class TokenFile {
         if (fingerprint != null) {
             entries.put(KEY_FINGERPRINT, fingerprint);
         }
-        putAssets(entries, "", manifest);
+        entries.put(ASSET_KEY_PREFIX, manifest);
+        int assets = manifest.size();
         for (int n = 1; n <= retained.size(); n++) {
             RetainedRelease release = retained.get(n - 1);
             entries.put(retainedKey(n, KEY_RETAINED_TOKEN), release.token());
             entries.put(retainedKey(n, KEY_LAST_MODIFIED), release.lastModified().toString());
-            putAssets(entries, retainedKey(n, ""), release.manifest());
+            entries.put(retainedKey(n, ASSET_KEY_PREFIX), release.manifest());
+            assets += release.manifest().size();
         }
-        StringBuilder out = new StringBuilder(128 + manifest.size() * 200);
+        StringBuilder out = new StringBuilder(256 + assets * 160);
         out.append("# cachebreaker token file, format ").append(FORMAT)
                 .append(". Written by cachebreaker-maven-plugin; read by cachebreaker-runtime.\n");
-        for (Map.Entry<String, String> entry : entries.entrySet()) {
-            escape(entry.getKey(), true, out);
-            out.append('=');
-            escape(entry.getValue(), false, out);
-            out.append('\n');
+        for (Map.Entry<String, Object> entry : entries.entrySet()) {
+            if (entry.getValue() instanceof AssetManifest lines) {
+                for (Asset asset : lines.assets()) {
+                    // The key prefix is letters, digits and dots, and the value never starts with a character that
+                    // needs escaping nor holds one anywhere (see appendAssetValue): only the path is escaped.
+                    out.append(entry.getKey());
+                    escape(asset.path(), true, out);
+                    appendAssetValue(out.append('='), asset).append('\n');
+                }
+            } else {
+                escape(entry.getKey(), true, out);
+                out.append('=');
+                escape((String) entry.getValue(), false, out);
+                out.append('\n');
+            }
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void putAssets(Map<String, String> entries, String keyPrefix, AssetManifest assets) {
-        for (Asset asset : assets.assets()) {
-            entries.put(keyPrefix + ASSET_KEY_PREFIX + asset.path(), assetValue(asset));
-        }
-    }
-
-    /** An asset's line in the file, before escaping; also what {@link Fingerprint} digests. */
-    static String assetValue(Asset asset) {
-        StringBuilder value = new StringBuilder();
-        appendVariant(value, IDENTITY, asset.identity());
+    /**
+     * Appends an asset's line in the file, after its {@code =}; also what {@link Fingerprint} digests. It is ASCII
+     * letters, digits, {@code :} and spaces, and starts with a letter, so escaping would leave it as it is.
+     */
+    static StringBuilder appendAssetValue(StringBuilder out, Asset asset) {
+        appendVariant(out, IDENTITY, asset.identity());
         for (Map.Entry<Encoding, Variant> entry : asset.encoded().entrySet()) {
-            value.append(' ');
-            appendVariant(value, entry.getKey().token(), entry.getValue());
+            appendVariant(out.append(' '), entry.getKey().token(), entry.getValue());
         }
-        return value.toString();
+        return out;
     }
 
     private static void appendVariant(StringBuilder out, String coding, Variant variant) {
@@ -542,10 +554,16 @@ public final class TokenFile {
                 case '\r' -> out.append("\\r");
                 case '\f' -> out.append("\\f");
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
-                case '=', ':', '#', '!' -> out.append(key || i == 0 ? "\\" + c : String.valueOf(c));
+                case '=', ':', '#', '!' -> {
+                    if (key || i == 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04X", (int) c));
+                        out.append("\\u").append(HEX_DIGITS.charAt(c >> 12)).append(HEX_DIGITS.charAt(c >> 8 & 0xF))
+                                .append(HEX_DIGITS.charAt(c >> 4 & 0xF)).append(HEX_DIGITS.charAt(c & 0xF));
                     } else {
                         out.append(c);
                     }
