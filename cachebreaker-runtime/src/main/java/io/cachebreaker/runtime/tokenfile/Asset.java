@@ -19,11 +19,15 @@ public record Asset(String path, Variant identity, Map<Encoding, Variant> encode
         if (identity == null) {
             throw new TokenFileException("Asset '" + path + "' has no identity variant.");
         }
-        EnumMap<Encoding, Variant> copy = new EnumMap<>(Encoding.class);
-        if (encoded != null) {
+        if (encoded == null || encoded.isEmpty()) {
+            // Most assets have no sibling; they share one empty map instead of holding a map each. Unlike Map.of(), it
+            // answers get(null) and containsKey(null) as an EnumMap does.
+            encoded = Collections.emptyMap();
+        } else {
+            EnumMap<Encoding, Variant> copy = new EnumMap<>(Encoding.class);
             copy.putAll(encoded);
+            encoded = Collections.unmodifiableMap(copy);
         }
-        encoded = Collections.unmodifiableMap(copy);
     }
 
     /**

@@ -23,6 +23,8 @@ public final class Fingerprint {
     /** What separates the fingerprint from the ordered part. */
     public static final char SEPARATOR = '-';
 
+    private static final int CHUNK = 16 * 1024;
+
     private Fingerprint() {
     }
 
@@ -34,9 +36,17 @@ public final class Fingerprint {
      */
     public static String of(AssetManifest manifest) {
         MessageDigest digest = Variant.newDigest();
+        // Lines are gathered into chunks: a String and a byte array per line cost several times the digest itself.
+        // A chunk ends with a whole line, so no character is split across two encodings.
+        StringBuilder lines = new StringBuilder(CHUNK + 1024);
         for (Asset asset : manifest.assets()) {
-            digest.update((asset.path() + "=" + TokenFile.assetValue(asset) + "\n").getBytes(StandardCharsets.UTF_8));
+            TokenFile.appendAssetValue(lines.append(asset.path()).append('='), asset).append('\n');
+            if (lines.length() >= CHUNK) {
+                digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
+                lines.setLength(0);
+            }
         }
+        digest.update(lines.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest()).substring(0, LENGTH);
     }
 

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,10 @@ public final class TokenFile {
     static final String RETAINED_KEY_PREFIX = "retained.";
     static final String KEY_RETAINED_TOKEN = "token";
     private static final String IDENTITY = "identity";
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
+    /** About the shortest line with a SHA-256, to size the table for a file before reading it. */
+    private static final int BYTES_PER_LINE = 96;
+    private static final int MAX_SIZE_HINT = 1 << 24;
 
     private static final String HOW_TO_FIX = " Produce it with the cachebreaker-maven-plugin goal 'assets', bound to a"
             + " phase before packaging (its default, process-resources), and rebuild.";
@@ -235,8 +240,11 @@ public final class TokenFile {
      * @throws TokenFileException when it is malformed, naming the key and the fix
      */
     public static TokenFile read(InputStream in, String source) {
-        Properties properties = new Properties();
+        InLoadOrder properties;
         try {
+            // Sized for the lines the bytes hold, which spares growing the table a dozen times for a large file.
+            int sizeHint = Math.max(0, Math.min(in.available(), MAX_SIZE_HINT));
+            properties = new InLoadOrder(sizeHint / BYTES_PER_LINE);
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
@@ -245,7 +253,7 @@ public final class TokenFile {
         return fromProperties(properties, source);
     }
 
-    private static TokenFile fromProperties(Properties properties, String source) {
+    private static TokenFile fromProperties(InLoadOrder properties, String source) {
         String format = properties.getProperty(KEY_FORMAT);
         if (format == null) {
             throw malformed(source, "the key '" + KEY_FORMAT + "' is missing");
@@ -282,8 +290,9 @@ public final class TokenFile {
         } catch (TokenFileException | DateTimeParseException e) {
             throw malformed(source, e.getMessage());
         }
-        AssetManifest manifest = manifest(properties, "", source);
-        List<RetainedRelease> retained = retained(properties, source);
+        Map<String, List<Map.Entry<String, String>>> assetLines = assetLines(properties);
+        AssetManifest manifest = manifest(assetLines, "", source);
+        List<RetainedRelease> retained = retained(properties, assetLines, source);
         TokenFile file;
         try {
             file = new TokenFile(token, strategy, prefix, lastModified, manifest, retained);
@@ -302,19 +311,76 @@ public final class TokenFile {
         return file;
     }
 
-    /** The assets listed under {@code <keyPrefix>asset.}. */
-    private static AssetManifest manifest(Properties properties, String keyPrefix, String source) {
-        String assetKeys = keyPrefix + ASSET_KEY_PREFIX;
-        List<Asset> assets = new ArrayList<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(assetKeys)) {
-                String path = key.substring(assetKeys.length());
-                try {
-                    assets.add(parseAsset(path, properties.getProperty(key)));
-                } catch (TokenFileException e) {
-                    throw malformed(source, "asset '" + path + "'" + (keyPrefix.isEmpty() ? "" : " of " + keyPrefix)
-                            + ": " + e.getMessage());
+    /**
+     * Properties that also know the order in which {@link #load} met the lines: a token file's is path order, which
+     * {@link AssetManifest#of} takes in one pass instead of sorting.
+     */
+    private static final class InLoadOrder extends Properties {
+        private final List<Map.Entry<String, String>> puts;
+
+        InLoadOrder(int lines) {
+            super(lines);
+            puts = new ArrayList<>(lines);
+        }
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            puts.add(Map.entry((String) key, (String) value));
+            return super.put(key, value);
+        }
+
+        /** Every key and value, in load order when {@code load} stored each key once, through {@link #put}. */
+        List<Map.Entry<String, String>> entries() {
+            if (puts.size() == size()) {
+                return puts;
+            }
+            // A key given twice, whose last value counts, or a load that bypassed put: the table's order will do.
+            List<Map.Entry<String, String>> entries = new ArrayList<>(size());
+            for (String key : stringPropertyNames()) {
+                entries.add(Map.entry(key, getProperty(key)));
+            }
+            return entries;
+        }
+    }
+
+    /**
+     * The asset lines, {@code <keyPrefix>asset.<path>=<value>}, by key prefix: {@code ""} for this release,
+     * {@code retained.<n>.} for a retained one. One pass over the lines, however many releases are retained.
+     */
+    private static Map<String, List<Map.Entry<String, String>>> assetLines(InLoadOrder properties) {
+        Map<String, List<Map.Entry<String, String>>> byKeyPrefix = new HashMap<>();
+        for (Map.Entry<String, String> line : properties.entries()) {
+            String key = line.getKey();
+            String keyPrefix = null;
+            if (key.startsWith(ASSET_KEY_PREFIX)) {
+                keyPrefix = "";
+            } else if (key.startsWith(RETAINED_KEY_PREFIX)) {
+                // The first dot after "retained." ends "<n>", since a number has none.
+                int dot = key.indexOf('.', RETAINED_KEY_PREFIX.length());
+                if (dot >= 0 && key.startsWith(ASSET_KEY_PREFIX, dot + 1)) {
+                    keyPrefix = key.substring(0, dot + 1);
                 }
+            }
+            if (keyPrefix != null) {
+                byKeyPrefix.computeIfAbsent(keyPrefix, k -> new ArrayList<>()).add(line);
+            }
+        }
+        return byKeyPrefix;
+    }
+
+    /** The assets listed under {@code <keyPrefix>asset.}. */
+    private static AssetManifest manifest(Map<String, List<Map.Entry<String, String>>> assetLines, String keyPrefix,
+            String source) {
+        List<Map.Entry<String, String>> lines = assetLines.getOrDefault(keyPrefix, List.of());
+        int pathStart = keyPrefix.length() + ASSET_KEY_PREFIX.length();
+        List<Asset> assets = new ArrayList<>(lines.size());
+        for (Map.Entry<String, String> line : lines) {
+            String path = line.getKey().substring(pathStart);
+            try {
+                assets.add(parseAsset(path, line.getValue()));
+            } catch (TokenFileException e) {
+                throw malformed(source, "asset '" + path + "'" + (keyPrefix.isEmpty() ? "" : " of " + keyPrefix)
+                        + ": " + e.getMessage());
             }
         }
         try {
@@ -325,7 +391,8 @@ public final class TokenFile {
     }
 
     /** The releases listed as {@code retained.<n>.token}, numbered from 1 without gaps, newest first. */
-    private static List<RetainedRelease> retained(Properties properties, String source) {
+    private static List<RetainedRelease> retained(Properties properties,
+            Map<String, List<Map.Entry<String, String>>> assetLines, String source) {
         List<RetainedRelease> releases = new ArrayList<>();
         for (int n = 1; properties.getProperty(retainedKey(n, KEY_RETAINED_TOKEN)) != null; n++) {
             String keyPrefix = retainedKey(n, "");
@@ -333,7 +400,7 @@ public final class TokenFile {
             String lastModifiedText = require(properties, retainedKey(n, KEY_LAST_MODIFIED), source);
             try {
                 releases.add(new RetainedRelease(token, Instant.parse(lastModifiedText),
-                        manifest(properties, keyPrefix, source)));
+                        manifest(assetLines, keyPrefix, source)));
             } catch (TokenFileException | DateTimeParseException e) {
                 throw malformed(source, keyPrefix + ": " + e.getMessage());
             }
@@ -345,31 +412,51 @@ public final class TokenFile {
         return RETAINED_KEY_PREFIX + n + "." + key;
     }
 
+    /** Parses {@code <coding>:<size>:<sha256>} fields separated by runs of spaces, as {@code split(" +")} would. */
     private static Asset parseAsset(String path, String value) {
         Variant identity = null;
-        Map<Encoding, Variant> encoded = new EnumMap<>(Encoding.class);
-        for (String field : value.strip().split(" +")) {
-            String[] parts = field.split(":", -1);
-            if (parts.length != 3) {
+        // Most assets have no sibling, and then no map of their own (see Asset).
+        Map<Encoding, Variant> encoded = Map.of();
+        String fields = value.strip();
+        int start = 0;
+        do {
+            int end = fields.indexOf(' ', start);
+            if (end < 0) {
+                end = fields.length();
+            }
+            // The whole value when it has one field, as most do: substring then returns it without copying.
+            String field = fields.substring(start, end);
+            int sizeStart = field.indexOf(':') + 1;
+            int shaStart = sizeStart == 0 ? 0 : field.indexOf(':', sizeStart) + 1;
+            if (shaStart == 0 || field.indexOf(':', shaStart) >= 0) {
                 throw new TokenFileException("'" + field + "' is not <coding>:<size>:<sha256>");
             }
             long size;
             try {
-                size = Long.parseLong(parts[1]);
+                size = Long.parseLong(field, sizeStart, shaStart - 1, 10);
             } catch (NumberFormatException e) {
-                throw new TokenFileException("size '" + parts[1] + "' is not a number");
+                throw new TokenFileException("size '" + field.substring(sizeStart, shaStart - 1)
+                        + "' is not a number");
             }
-            Variant variant = new Variant(size, parts[2]);
-            if (parts[0].equals(IDENTITY)) {
+            Variant variant = new Variant(size, field.substring(shaStart));
+            if (sizeStart - 1 == IDENTITY.length() && field.startsWith(IDENTITY)) {
                 identity = variant;
             } else {
-                Encoding encoding = Encoding.forToken(parts[0]);
+                Encoding encoding = Encoding.forToken(field.substring(0, sizeStart - 1));
                 // An unknown coding from a newer plugin is skipped: the runtime cannot serve it, but the rest stands.
                 if (encoding != null) {
+                    if (encoded.isEmpty()) {
+                        encoded = new EnumMap<>(Encoding.class);
+                    }
                     encoded.put(encoding, variant);
                 }
             }
-        }
+            // A stripped value neither starts nor ends with a space, so no field is empty unless the value is.
+            start = end;
+            while (start < fields.length() && fields.charAt(start) == ' ') {
+                start++;
+            }
+        } while (start < fields.length());
         if (identity == null) {
             throw new TokenFileException("no 'identity:<size>:<sha256>' field");
         }
@@ -396,7 +483,11 @@ public final class TokenFile {
      * @return the bytes to store
      */
     public byte[] toBytes() {
-        TreeMap<String, String> entries = new TreeMap<>();
+        // Sorted as a TreeMap of every line would sort them, with each manifest standing in for its lines under the
+        // key prefix they share, "asset." or "retained.<n>.asset.". That is exact: no other key starts with such a
+        // prefix, so its lines sort together, right where the prefix itself sorts, and among themselves by path, the
+        // manifest's own order. It spares sorting thousands of keys that are in order already.
+        TreeMap<String, Object> entries = new TreeMap<>();
         entries.put(KEY_FORMAT, String.valueOf(FORMAT));
         entries.put(KEY_TOKEN, token);
         entries.put(KEY_STRATEGY, strategy.id());
@@ -405,40 +496,47 @@ public final class TokenFile {
         if (fingerprint != null) {
             entries.put(KEY_FINGERPRINT, fingerprint);
         }
-        putAssets(entries, "", manifest);
+        entries.put(ASSET_KEY_PREFIX, manifest);
+        int assets = manifest.size();
         for (int n = 1; n <= retained.size(); n++) {
             RetainedRelease release = retained.get(n - 1);
             entries.put(retainedKey(n, KEY_RETAINED_TOKEN), release.token());
             entries.put(retainedKey(n, KEY_LAST_MODIFIED), release.lastModified().toString());
-            putAssets(entries, retainedKey(n, ""), release.manifest());
+            entries.put(retainedKey(n, ASSET_KEY_PREFIX), release.manifest());
+            assets += release.manifest().size();
         }
-        StringBuilder out = new StringBuilder(128 + manifest.size() * 200);
+        StringBuilder out = new StringBuilder(256 + assets * 160);
         out.append("# cachebreaker token file, format ").append(FORMAT)
                 .append(". Written by cachebreaker-maven-plugin; read by cachebreaker-runtime.\n");
-        for (Map.Entry<String, String> entry : entries.entrySet()) {
-            escape(entry.getKey(), true, out);
-            out.append('=');
-            escape(entry.getValue(), false, out);
-            out.append('\n');
+        for (Map.Entry<String, Object> entry : entries.entrySet()) {
+            if (entry.getValue() instanceof AssetManifest lines) {
+                for (Asset asset : lines.assets()) {
+                    // The key prefix is letters, digits and dots, and the value never starts with a character that
+                    // needs escaping nor holds one anywhere (see appendAssetValue): only the path is escaped.
+                    out.append(entry.getKey());
+                    escape(asset.path(), true, out);
+                    appendAssetValue(out.append('='), asset).append('\n');
+                }
+            } else {
+                escape(entry.getKey(), true, out);
+                out.append('=');
+                escape((String) entry.getValue(), false, out);
+                out.append('\n');
+            }
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void putAssets(Map<String, String> entries, String keyPrefix, AssetManifest assets) {
-        for (Asset asset : assets.assets()) {
-            entries.put(keyPrefix + ASSET_KEY_PREFIX + asset.path(), assetValue(asset));
-        }
-    }
-
-    /** An asset's line in the file, before escaping; also what {@link Fingerprint} digests. */
-    static String assetValue(Asset asset) {
-        StringBuilder value = new StringBuilder();
-        appendVariant(value, IDENTITY, asset.identity());
+    /**
+     * Appends an asset's line in the file, after its {@code =}; also what {@link Fingerprint} digests. It is ASCII
+     * letters, digits, {@code :} and spaces, and starts with a letter, so escaping would leave it as it is.
+     */
+    static StringBuilder appendAssetValue(StringBuilder out, Asset asset) {
+        appendVariant(out, IDENTITY, asset.identity());
         for (Map.Entry<Encoding, Variant> entry : asset.encoded().entrySet()) {
-            value.append(' ');
-            appendVariant(value, entry.getKey().token(), entry.getValue());
+            appendVariant(out.append(' '), entry.getKey().token(), entry.getValue());
         }
-        return value.toString();
+        return out;
     }
 
     private static void appendVariant(StringBuilder out, String coding, Variant variant) {
@@ -456,10 +554,16 @@ public final class TokenFile {
                 case '\r' -> out.append("\\r");
                 case '\f' -> out.append("\\f");
                 case ' ' -> out.append(key || i == 0 ? "\\ " : " ");
-                case '=', ':', '#', '!' -> out.append(key || i == 0 ? "\\" + c : String.valueOf(c));
+                case '=', ':', '#', '!' -> {
+                    if (key || i == 0) {
+                        out.append('\\');
+                    }
+                    out.append(c);
+                }
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04X", (int) c));
+                        out.append("\\u").append(HEX_DIGITS.charAt(c >> 12)).append(HEX_DIGITS.charAt(c >> 8 & 0xF))
+                                .append(HEX_DIGITS.charAt(c >> 4 & 0xF)).append(HEX_DIGITS.charAt(c & 0xF));
                     } else {
                         out.append(c);
                     }

@@ -113,12 +113,17 @@ class TokenFilePartsTest {
     void manifestsAnswerForWhatTheyHold() {
         Asset css = new Asset("css/app.css", new Variant(10, SHA), Map.of(Encoding.GZIP, new Variant(4, SHA)));
         Asset js = new Asset("js/app.js", new Variant(5, SHA));
+        assertNull(js.encoded().get(null), "an asset without siblings answers as an EnumMap would");
+        assertFalse(js.encoded().containsKey(null));
+        assertEquals(Map.of(), js.encoded());
         AssetManifest manifest = AssetManifest.of(List.of(css, js));
         assertTrue(manifest.contains("css/app.css"));
         assertFalse(manifest.contains("css/other.css"));
         assertEquals(15, manifest.totalBytes(), "the original bytes of each asset");
         assertEquals(0, AssetManifest.empty().totalBytes());
         assertEquals(AssetManifest.of(List.of(js, css)), manifest);
+        assertEquals(List.of(css, js), List.copyOf(AssetManifest.of(List.of(js, css)).assets()), "in path order");
+        assertNull(manifest.get(null));
         assertEquals(AssetManifest.of(List.of(js, css)).hashCode(), manifest.hashCode());
         assertNotEquals(AssetManifest.of(List.of(css)).hashCode(), manifest.hashCode());
         assertNotEquals(AssetManifest.of(List.of(css)), manifest);

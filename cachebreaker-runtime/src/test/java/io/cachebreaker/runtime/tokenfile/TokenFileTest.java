@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,6 +216,21 @@ class TokenFileTest {
         String message = assertThrows(TokenFileException.class, () -> TokenFile.read(dir.resolve("none")))
                 .getMessage();
         assertTrue(message.contains("none"), message);
+    }
+
+    /** The size a stream reports only sizes the table: too large, negative or none, the file reads the same. */
+    @Test
+    void readsAStreamWhateverSizeItReports() {
+        byte[] bytes = fingerprinted(List.of()).toBytes();
+        for (int reported : new int[] {Integer.MAX_VALUE, -1, 0, 1}) {
+            InputStream in = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int available() {
+                    return reported;
+                }
+            };
+            assertEquals(fingerprinted(List.of()), TokenFile.read(in, "test"), "available() = " + reported);
+        }
     }
 
     @Test
