@@ -24,7 +24,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -74,13 +77,28 @@ final class AssetBuild {
     /**
      * What a run produced, for the mojo's summary line and for tests.
      *
-     * @param tokenFile     the token file now in place
-     * @param written       files written (copied or compressed); {@code 0} when the tree was already there
-     * @param precompressed assets with a precompressed sibling
-     * @param published     whether a new token directory was moved into place
-     * @param removed       directories removed, relative to the output directory
+     * @param summary   the token file now in place, in short
+     * @param written   files written (copied or compressed); {@code 0} when the tree was already there
+     * @param published whether a new token directory was moved into place
+     * @param removed   directories removed, relative to the output directory
+     * @param source    the token file now in place; read from disk only when asked for, after a re-run that had
+     *                  nothing to do
      */
-    record Outcome(TokenFile tokenFile, int written, int precompressed, boolean published, List<String> removed) {
+    record Outcome(TokenSummary summary, int written, boolean published, List<String> removed,
+            Supplier<TokenFile> source) {
+        Outcome(TokenFile tokenFile, int written, boolean published, List<String> removed) {
+            this(TokenSummary.of(tokenFile), written, published, removed, () -> tokenFile);
+        }
+
+        /** @return the token file now in place */
+        TokenFile tokenFile() {
+            return source.get();
+        }
+
+        /** @return assets with a precompressed sibling */
+        int precompressed() {
+            return summary.precompressed();
+        }
     }
 
     /** A seam for tests, told as a build progresses; {@link #NONE} outside tests. */
@@ -127,13 +145,22 @@ final class AssetBuild {
             throw new MojoFailureException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
         }
         TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
+        String inputs = inputs(settings, prefix);
+        Path output = settings.outputDirectory();
+        // What the previous build left is read while the sources are scanned: neither needs the other.
+        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(() -> Earlier.read(settings, inputs, log),
+                task -> {
+                    Thread thread = new Thread(task, "cachebreaker-previous");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         Instant scanned = Instant.now();
         SourceScanner scanner = new SourceScanner(settings.sourceDirectory(), settings.includes(),
                 settings.excludes(), log, settings.threads());
         SortedMap<String, Path> sources = scanner.scan();
-        Path output = settings.outputDirectory();
         checkDirectories(settings.sourceDirectory(), output);
-        PreviousBuild previous = PreviousBuild.read(output, log);
+        Earlier found = Earlier.await(earlier);
+        PreviousBuild previous = found.previous();
         // Every retention source is read and checked before anything in the output changes.
         RetainedReleases.Plan retainPlan = retention.find(output);
 
@@ -143,10 +170,9 @@ final class AssetBuild {
                     + " stays stale in browsers and CDNs for cacheMaxAge (a year by default, as immutable), or is"
                     + " blocked on a Subresource Integrity mismatch.");
         }
-        String inputs = inputs(settings, prefix);
-        BuildRecord.Changes changes = recordedChanges(settings, inputs, previous, retainPlan, sources, scanner);
+        BuildRecord.Changes changes = recordedChanges(settings, found, retainPlan, sources, scanner);
         if (changes != null && changes.none()) {
-            Outcome same = unchangedSinceRecord(ordered, settings, previous);
+            Outcome same = unchangedSinceRecord(ordered, settings, found.record().summary(), previous);
             if (same != null) {
                 return same;
             }
@@ -234,7 +260,34 @@ final class AssetBuild {
         }
         Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
         List<String> removed = new StaleTokenCleaner(output, log).clean(previous, tokenRoot, keep);
-        return new Outcome(tokenFile, published ? copied.written() : 0, copied.precompressed(), published, removed);
+        return new Outcome(tokenFile, published ? copied.written() : 0, published, removed);
+    }
+
+    /**
+     * What the previous build left: its token file and its record, and whether the record describes the output.
+     *
+     * @param recordHolds whether the record stands for the output as it is
+     */
+    private record Earlier(PreviousBuild previous, BuildRecord record, boolean recordHolds) {
+        static Earlier read(Settings settings, String inputs, Log log) {
+            PreviousBuild previous = PreviousBuild.read(settings.outputDirectory(), log);
+            BuildRecord record = BuildRecord.read(settings.buildRecord());
+            return new Earlier(previous, record, record.describes(settings.outputDirectory(), inputs, previous));
+        }
+
+        static Earlier await(CompletableFuture<Earlier> earlier) {
+            try {
+                return earlier.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+        }
     }
 
     /**
@@ -242,16 +295,13 @@ final class AssetBuild {
      * the output (none, another plugin or setting, an output changed since), or when retained releases are involved,
      * whose trees the full way checks and places.
      */
-    private BuildRecord.Changes recordedChanges(Settings settings, String inputs, PreviousBuild previous,
-            RetainedReleases.Plan retainPlan, SortedMap<String, Path> sources, SourceScanner scanner) {
-        if (settings.buildRecord() == null || !retainPlan.candidates().isEmpty()
-                || !previous.retainedTokens().isEmpty()) {
+    private BuildRecord.Changes recordedChanges(Settings settings, Earlier found, RetainedReleases.Plan retainPlan,
+            SortedMap<String, Path> sources, SourceScanner scanner) {
+        PreviousBuild previous = found.previous();
+        if (!found.recordHolds() || !retainPlan.candidates().isEmpty() || !previous.retainedTokens().isEmpty()) {
             return null;
         }
-        BuildRecord record = BuildRecord.read(settings.buildRecord());
-        if (!record.describes(settings.outputDirectory(), inputs, previous)) {
-            return null;
-        }
+        BuildRecord record = found.record();
         BuildRecord.Changes changes = record.changes(sources, scanner::attributes);
         for (String path : changes.unsettled()) {
             if (!sameBytes(sources.get(path), previous.asset(path))) {
@@ -298,20 +348,19 @@ final class AssetBuild {
      * @return the outcome, or {@code null} when the token file would change (a new token, say)
      */
     private static Outcome unchangedSinceRecord(TokenResolver.ResolvedToken ordered, Settings settings,
-            PreviousBuild previous) {
-        TokenFile was = previous.tokenFile();
-        // A fingerprinted token ends with the fingerprint of its manifest, which need not be computed again.
-        String fingerprint = was.fingerprinted() ? was.token().substring(was.token().length() - Fingerprint.LENGTH)
-                : Fingerprint.of(was.manifest());
+            TokenSummary was, PreviousBuild previous) {
+        // The record's build had the same settings, so its token ends with the fingerprint of the same assets unless
+        // the fingerprint is left out.
         String token = settings.unsafeOmitFingerprint() ? ordered.orderedPart()
-                : ordered.strategy().withFingerprint(ordered.orderedPart(), fingerprint);
+                : ordered.strategy().withFingerprint(ordered.orderedPart(),
+                        was.token().substring(was.token().length() - Fingerprint.LENGTH));
         // A token file keeps whole seconds of lastModified.
         if (was.strategy() != ordered.strategy()
                 || was.lastModified().getEpochSecond() != ordered.lastModified().getEpochSecond()
                 || !token.equals(was.token())) {
             return null;
         }
-        return new Outcome(was, 0, precompressed(was.manifest()), false, List.of());
+        return new Outcome(was, 0, false, List.of(), previous::tokenFile);
     }
 
     /**
@@ -375,7 +424,7 @@ final class AssetBuild {
         Path assets = current.resolve(prefix.afterToken());
         treeFiles(tokenFile.manifest()).forEach(path -> onWrite.accept(assets.resolve(path)));
         List<String> removed = new StaleTokenCleaner(output, log).clean(previous, current, Set.of());
-        return new Outcome(tokenFile, copied.written(), precompressed(tokenFile.manifest()), true, removed);
+        return new Outcome(tokenFile, copied.written(), true, removed);
     }
 
     /** Puts the previous tree and token file back after a failed update; a failure to do so joins the first one. */
@@ -414,16 +463,6 @@ final class AssetBuild {
         return files;
     }
 
-    private static int precompressed(AssetManifest manifest) {
-        int n = 0;
-        for (Asset asset : manifest.assets()) {
-            if (!asset.encoded().isEmpty()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
      * The settings that shape the output besides the sources, and the plugin's own jar: a record made by other ones
      * (another prefix, precompression switched, Brotli no longer loading, a new plugin build) stands for nothing.
@@ -459,7 +498,7 @@ final class AssetBuild {
     /** Records what this build saw and made, for the next one; a failure only costs the next build its shortcut. */
     private void remember(Settings settings, AssetPrefix prefix, Instant scanned, String inputs, Outcome outcome,
             SortedMap<String, Path> sources, SourceScanner scanner) {
-        if (settings.buildRecord() == null || !outcome.tokenFile().retained().isEmpty()) {
+        if (settings.buildRecord() == null || outcome.summary().retained() > 0) {
             return;
         }
         Path output = settings.outputDirectory();
@@ -472,8 +511,8 @@ final class AssetBuild {
         }
         try {
             String digest = PreviousBuild.digest(Files.readAllBytes(output.resolve(TokenFile.RESOURCE)));
-            BuildRecord.write(settings.buildRecord(), scanned, output, inputs, digest, tokenRoot, files, sources,
-                    scanner::attributes);
+            BuildRecord.write(settings.buildRecord(), scanned, output, inputs, digest, outcome.summary(), tokenRoot,
+                    files, sources, scanner::attributes);
         } catch (IOException | RuntimeException e) {
             log.warn("cachebreaker: cannot write the build record " + settings.buildRecord() + " (" + e + "); the"
                     + " next build checks every file");
@@ -536,8 +575,7 @@ final class AssetBuild {
         }
         Set<String> keep = kept.stream().map(RetainedRelease::token).collect(Collectors.toCollection(HashSet::new));
         List<String> removed = new StaleTokenCleaner(settings.outputDirectory(), log).clean(previous, tokenRoot, keep);
-        return new Outcome(tokenFile, 0, (int) manifest.assets().stream().filter(a -> !a.encoded().isEmpty()).count(),
-                false, removed);
+        return new Outcome(tokenFile, 0, false, removed);
     }
 
     /**

@@ -331,12 +331,12 @@ public class AssetsMojo extends AbstractMojo {
         AssetBuild.Outcome outcome = new AssetBuild(resolver, getLog(), this::refresh, retention(),
                 AssetBuild.Probe.NONE).run(settings);
 
-        var file = outcome.tokenFile();
+        TokenSummary file = outcome.summary();
         getLog().info(String.format("cachebreaker: token %s (strategy %s), %d assets, %d bytes, %d precompressed,"
                         + " %s, %d previous releases retained, in %d ms", file.token(), file.strategy().id(),
-                file.manifest().size(), file.manifest().totalBytes(), outcome.precompressed(), outcome.published()
+                file.assets(), file.bytes(), file.precompressed(), outcome.published()
                         ? outcome.written() + " files written" : "unchanged, nothing written",
-                file.retained().size(), (System.nanoTime() - started) / 1_000_000));
+                file.retained(), (System.nanoTime() - started) / 1_000_000));
     }
 
     /** @return where this execution's build record goes, or {@code null} when the project has no build directory */

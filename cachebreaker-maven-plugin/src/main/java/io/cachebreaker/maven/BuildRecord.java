@@ -1,5 +1,6 @@
 package io.cachebreaker.maven;
 
+import io.cachebreaker.runtime.tokenfile.TokenStrategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ import java.util.function.Function;
  */
 final class BuildRecord {
     /** A record that matches nothing: the build checks everything. */
-    static final BuildRecord NONE = new BuildRecord(null, null, null, null, Map.of(), null);
+    static final BuildRecord NONE = new BuildRecord(null, null, null, null, null, Map.of(), null);
 
     private static final String HEADER = "# cachebreaker build record: what the last build of an output directory saw"
             + " and made, so that the next one can tell what changed. Safe to delete.";
@@ -76,16 +77,18 @@ final class BuildRecord {
     private final String output;
     private final String inputs;
     private final String tokenFileDigest;
+    private final TokenSummary summary;
     private final String tokenRoot;
     private final Map<String, Directory> directories;
     /** In path order, as the scan lists the sources. */
     private final List<Map.Entry<String, Source>> sources;
 
-    private BuildRecord(String output, String inputs, String tokenFileDigest, String tokenRoot,
+    private BuildRecord(String output, String inputs, String tokenFileDigest, TokenSummary summary, String tokenRoot,
             Map<String, Directory> directories, List<Map.Entry<String, Source>> sources) {
         this.output = output;
         this.inputs = inputs;
         this.tokenFileDigest = tokenFileDigest;
+        this.summary = summary;
         this.tokenRoot = tokenRoot;
         this.directories = directories;
         this.sources = sources;
@@ -108,6 +111,9 @@ final class BuildRecord {
             String output = field(in.readLine(), "output ");
             String inputs = field(in.readLine(), "inputs ");
             String digest = field(in.readLine(), "tokenFile ");
+            String[] said = field(in.readLine(), "summary ").split(" ");
+            TokenSummary summary = new TokenSummary(said[0], TokenStrategy.fromId(said[1]), Instant.parse(said[2]),
+                    Integer.parseInt(said[3]), Long.parseLong(said[4]), Integer.parseInt(said[5]), 0);
             String root = field(in.readLine(), "tokenRoot ");
             Map<String, Directory> directories = new TreeMap<>();
             List<Map.Entry<String, Source>> sources = new ArrayList<>();
@@ -125,7 +131,7 @@ final class BuildRecord {
                     return NONE;
                 }
             }
-            return new BuildRecord(output, inputs, digest, root, directories, sources);
+            return new BuildRecord(output, inputs, digest, summary, root, directories, sources);
         } catch (IOException | RuntimeException e) {
             return NONE;
         }
@@ -138,6 +144,11 @@ final class BuildRecord {
         return line.substring(name.length());
     }
 
+    /** @return the token file this record's build wrote, in short; {@code null} for {@link #NONE} */
+    TokenSummary summary() {
+        return summary;
+    }
+
     /**
      * Whether the output is exactly what this record's build left: the same output directory and settings, the token
      * file it wrote, and its token tree with no entry added or removed since.
@@ -148,12 +159,12 @@ final class BuildRecord {
      * @return true when the record's view of the sources can stand for the output
      */
     boolean describes(Path outputDirectory, String inputs, PreviousBuild previous) {
-        if (sources == null || !previous.exists() || !outputDirectory.toAbsolutePath().toString().equals(output)
-                || !inputs.equals(this.inputs) || !tokenFileDigest.equals(previous.digest())
-                || !tokenRoot.equals(relative(outputDirectory, previous.tokenRoot()))) {
+        // The token file is compared by its bytes' digest, so it need not be parsed.
+        if (sources == null || !outputDirectory.toAbsolutePath().toString().equals(output)
+                || !inputs.equals(this.inputs) || !tokenFileDigest.equals(previous.digest())) {
             return false;
         }
-        Path root = previous.tokenRoot();
+        Path root = outputDirectory.resolve(tokenRoot);
         for (Map.Entry<String, Directory> entry : directories.entrySet()) {
             Path dir = entry.getKey().isEmpty() ? root : root.resolve(entry.getKey());
             Directory expected = entry.getValue();
@@ -216,6 +227,7 @@ final class BuildRecord {
      * @param outputDirectory the build's output directory
      * @param inputs          the settings that shape the output, as {@link AssetBuild} spells them
      * @param tokenFileDigest the SHA-256 of the token file's bytes, as {@link PreviousBuild#digest} will read it
+     * @param summary         that token file in short
      * @param tokenRoot       the token's directory
      * @param treeFiles       every file of the token tree, relative to {@code tokenRoot} with {@code /}
      * @param sources         the sources, in path order
@@ -223,7 +235,7 @@ final class BuildRecord {
      * @throws IOException when it cannot be written; the caller then makes sure no older record stays
      */
     static void write(Path file, Instant scanned, Path outputDirectory, String inputs, String tokenFileDigest,
-            Path tokenRoot, List<String> treeFiles, SortedMap<String, Path> sources,
+            TokenSummary summary, Path tokenRoot, List<String> treeFiles, SortedMap<String, Path> sources,
             Function<String, BasicFileAttributes> attributes) throws IOException {
         Map<String, TreeSet<String>> entries = new TreeMap<>();
         entries.put("", new TreeSet<>());
@@ -243,6 +255,9 @@ final class BuildRecord {
         out.append("output ").append(outputDirectory.toAbsolutePath()).append('\n');
         out.append("inputs ").append(inputs).append('\n');
         out.append("tokenFile ").append(tokenFileDigest).append('\n');
+        out.append("summary ").append(summary.token()).append(' ').append(summary.strategy().id()).append(' ')
+                .append(summary.lastModified()).append(' ').append(summary.assets()).append(' ')
+                .append(summary.bytes()).append(' ').append(summary.precompressed()).append('\n');
         out.append("tokenRoot ").append(relative(outputDirectory, tokenRoot)).append('\n');
         Instant now = Instant.now();
         for (Map.Entry<String, TreeSet<String>> dir : entries.entrySet()) {

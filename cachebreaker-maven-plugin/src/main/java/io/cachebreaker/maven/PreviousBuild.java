@@ -18,32 +18,42 @@ import org.apache.maven.plugin.logging.Log;
  * that file. A build asks it for the size and digests of files it need not read again, and for the bytes it may link
  * instead of compressing again; {@link StaleTokenCleaner} asks it which directory to remove.
  *
+ * <p>The file's bytes are read at once and parsed only when first asked about: a re-run that its
+ * {@link BuildRecord} shows has nothing to do needs only their digest.
+ *
  * <p>A missing, unreadable or stale-looking token file means "no previous build": the build then reads and
  * compresses everything, which is slower but never wrong.
  */
 final class PreviousBuild {
     private final Path outputDirectory;
-    private final TokenFile tokenFile;
-    private final Path assetDirectory;
+    private final Path file;
+    private final Log log;
+    private byte[] bytes;
     private final String digest;
+    private TokenFile tokenFile;
+    private Path assetDirectory;
+    /** Set once the bytes are parsed; the copy threads then read the fields above without a lock. */
+    private volatile boolean done;
 
     /**
      * @param outputDirectory where the token file and the asset directories live
      * @param tokenFile       what the previous build wrote there, or {@code null} for none
      */
     PreviousBuild(Path outputDirectory, TokenFile tokenFile) {
-        this(outputDirectory, tokenFile, null);
+        this(outputDirectory, null, null, null);
+        parsed(tokenFile);
     }
 
-    private PreviousBuild(Path outputDirectory, TokenFile tokenFile, String digest) {
+    private PreviousBuild(Path outputDirectory, byte[] bytes, String digest, Log log) {
         this.outputDirectory = outputDirectory;
-        this.tokenFile = tokenFile;
-        this.assetDirectory = tokenFile == null ? null : outputDirectory.resolve(tokenFile.assetDirectory());
+        this.file = outputDirectory.resolve(TokenFile.RESOURCE);
+        this.bytes = bytes;
         this.digest = digest;
+        this.log = log;
     }
 
     /**
-     * Reads the previous token file, if any; call before the new one replaces it.
+     * Reads the previous token file's bytes, if any; call before the new one replaces it.
      *
      * @param outputDirectory where the token file and the asset directories live
      * @param log             for an unreadable previous file
@@ -56,17 +66,39 @@ final class PreviousBuild {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            TokenFile tokenFile = TokenFile.read(new ByteArrayInputStream(bytes), file.toString());
-            return new PreviousBuild(outputDirectory, tokenFile, digest(bytes));
+            return new PreviousBuild(outputDirectory, bytes, digest(bytes), log);
         } catch (IOException e) {
             log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e
                     + "); run 'mvn clean' if stale assets remain");
             return new PreviousBuild(outputDirectory, null);
-        } catch (TokenFileException e) {
-            log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " (" + e.getMessage()
-                    + "); run 'mvn clean' if stale assets remain");
-            return new PreviousBuild(outputDirectory, null);
         }
+    }
+
+    /** The token file, parsed on first use; {@code null} when there is none or it does not parse. */
+    private TokenFile parsed() {
+        if (!done) {
+            synchronized (this) {
+                if (!done) {
+                    TokenFile read = null;
+                    try {
+                        read = bytes == null ? null
+                                : TokenFile.read(new ByteArrayInputStream(bytes), file.toString());
+                    } catch (TokenFileException e) {
+                        log.warn("cachebreaker: ignoring the unreadable previous token file " + file + " ("
+                                + e.getMessage() + "); run 'mvn clean' if stale assets remain");
+                    }
+                    bytes = null;
+                    parsed(read);
+                }
+            }
+        }
+        return tokenFile;
+    }
+
+    private void parsed(TokenFile read) {
+        this.tokenFile = read;
+        this.assetDirectory = read == null ? null : outputDirectory.resolve(read.assetDirectory());
+        this.done = true;
     }
 
     /**
@@ -84,21 +116,23 @@ final class PreviousBuild {
 
     /** @return the previous token file, or {@code null} */
     TokenFile tokenFile() {
-        return tokenFile;
+        return parsed();
     }
 
     /** @return whether there is a readable previous token file */
     boolean exists() {
-        return tokenFile != null;
+        return parsed() != null;
     }
 
     /** @return the previous token, or {@code null} */
     String token() {
+        TokenFile tokenFile = parsed();
         return tokenFile == null ? null : tokenFile.token();
     }
 
     /** @return the tokens of the releases the previous build retained, newest first; empty when none */
     List<String> retainedTokens() {
+        TokenFile tokenFile = parsed();
         return tokenFile == null ? List.of() : tokenFile.retained().stream().map(RetainedRelease::token).toList();
     }
 
@@ -107,6 +141,7 @@ final class PreviousBuild {
      *         assets (directly, or below the prefix's segments after the token); {@code null} when there is none
      */
     Path tokenRoot() {
+        TokenFile tokenFile = parsed();
         return tokenFile == null ? null
                 : outputDirectory.resolve(tokenFile.prefix().mount()).resolve(tokenFile.token());
     }
@@ -116,6 +151,7 @@ final class PreviousBuild {
      * @return what the previous token file says about it, or {@code null} when it lists no such asset
      */
     Asset asset(String path) {
+        TokenFile tokenFile = parsed();
         return tokenFile == null ? null : tokenFile.manifest().get(path);
     }
 
@@ -124,6 +160,7 @@ final class PreviousBuild {
      * @return where the previous build put that file; only meaningful when {@link #asset} knows the asset
      */
     Path file(String path) {
+        parsed();
         return assetDirectory.resolve(path);
     }
 }
