@@ -162,7 +162,7 @@ final class AssetBuild {
         Earlier found = Earlier.await(earlier);
         PreviousBuild previous = found.previous();
         // Every retention source is read and checked before anything in the output changes.
-        RetainedReleases.Plan retainPlan = retention.find(output);
+        RetainedReleases.Plan retainPlan = retention.find(output, previous);
 
         if (settings.unsafeOmitFingerprint()) {
             log.warn("cachebreaker: unsafeOmitFingerprint is true, so the token '" + ordered.orderedPart() + "' does"
@@ -298,7 +298,8 @@ final class AssetBuild {
     private BuildRecord.Changes recordedChanges(Settings settings, Earlier found, RetainedReleases.Plan retainPlan,
             SortedMap<String, Path> sources, SourceScanner scanner) {
         PreviousBuild previous = found.previous();
-        if (!found.recordHolds() || !retainPlan.candidates().isEmpty() || !previous.retainedTokens().isEmpty()) {
+        // A record is only kept of a build that retained no release, so when it holds the token file lists none.
+        if (!found.recordHolds() || !retainPlan.candidates().isEmpty()) {
             return null;
         }
         BuildRecord record = found.record();

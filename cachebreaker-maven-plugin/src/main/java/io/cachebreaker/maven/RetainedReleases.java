@@ -111,20 +111,16 @@ final class RetainedReleases {
      * Reads every configured source.
      *
      * @param outputDirectory the build's output directory, for {@code retainOutput}
+     * @param previous        what the previous build left there, as it was before this build changed anything
      * @return what the sources offer; no candidates when retention is off
      * @throws RetentionException when a source is corrupt or unsafe, or missing while {@code retainMissing=fail}
      */
-    Plan find(Path outputDirectory) throws RetentionException {
-        Path previousFile = outputDirectory.resolve(TokenFile.RESOURCE);
-        TokenFile previous = null;
-        if (Files.isRegularFile(previousFile)) {
-            try {
-                previous = TokenFile.read(previousFile);
-            } catch (TokenFileException e) {
-                previous = null;
-            }
+    Plan find(Path outputDirectory, PreviousBuild previous) throws RetentionException {
+        if (!settings.enabled()) {
+            return new Plan(List.of(), null);
         }
-        return new Plan(settings.enabled() ? candidates(outputDirectory, previous) : List.of(), previous);
+        TokenFile previousFile = previous.tokenFile();
+        return new Plan(candidates(outputDirectory, previousFile), previousFile);
     }
 
     /**
