@@ -148,7 +148,7 @@ final class AssetBuild {
         String inputs = inputs(settings, prefix);
         Path output = settings.outputDirectory();
         // What the previous build left is read while the sources are scanned: neither needs the other.
-        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(() -> Earlier.read(settings, inputs, log),
+        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(() -> Earlier.read(settings, inputs, ordered, log),
                 task -> {
                     Thread thread = new Thread(task, "cachebreaker-previous");
                     thread.setDaemon(true);
@@ -269,10 +269,15 @@ final class AssetBuild {
      * @param recordHolds whether the record stands for the output as it is
      */
     private record Earlier(PreviousBuild previous, BuildRecord record, boolean recordHolds) {
-        static Earlier read(Settings settings, String inputs, Log log) {
+        static Earlier read(Settings settings, String inputs, TokenResolver.ResolvedToken ordered, Log log) {
             PreviousBuild previous = PreviousBuild.read(settings.outputDirectory(), log);
             BuildRecord record = BuildRecord.read(settings.buildRecord());
-            return new Earlier(previous, record, record.describes(settings.outputDirectory(), inputs, previous));
+            boolean holds = record.describes(settings.outputDirectory(), inputs, previous);
+            if (!holds || !sameTokenFile(ordered, settings, record.summary())) {
+                // This build will need the previous manifest whatever the sources say: parse it now, beside the scan.
+                previous.tokenFile();
+            }
+            return new Earlier(previous, record, holds);
         }
 
         static Earlier await(CompletableFuture<Earlier> earlier) {
@@ -350,18 +355,21 @@ final class AssetBuild {
      */
     private static Outcome unchangedSinceRecord(TokenResolver.ResolvedToken ordered, Settings settings,
             TokenSummary was, PreviousBuild previous) {
+        return sameTokenFile(ordered, settings, was) ? new Outcome(was, 0, false, List.of(), previous::tokenFile)
+                : null;
+    }
+
+    /** Whether the same assets under this ordered part would give the token file the record's build wrote. */
+    private static boolean sameTokenFile(TokenResolver.ResolvedToken ordered, Settings settings, TokenSummary was) {
         // The record's build had the same settings, so its token ends with the fingerprint of the same assets unless
         // the fingerprint is left out.
         String token = settings.unsafeOmitFingerprint() ? ordered.orderedPart()
                 : ordered.strategy().withFingerprint(ordered.orderedPart(),
                         was.token().substring(was.token().length() - Fingerprint.LENGTH));
         // A token file keeps whole seconds of lastModified.
-        if (was.strategy() != ordered.strategy()
-                || was.lastModified().getEpochSecond() != ordered.lastModified().getEpochSecond()
-                || !token.equals(was.token())) {
-            return null;
-        }
-        return new Outcome(was, 0, false, List.of(), previous::tokenFile);
+        return was.strategy() == ordered.strategy()
+                && was.lastModified().getEpochSecond() == ordered.lastModified().getEpochSecond()
+                && token.equals(was.token());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -237,14 +238,21 @@ final class BuildRecord {
     static void write(Path file, Instant scanned, Path outputDirectory, String inputs, String tokenFileDigest,
             TokenSummary summary, Path tokenRoot, List<String> treeFiles, SortedMap<String, Path> sources,
             Function<String, BasicFileAttributes> attributes) throws IOException {
-        Map<String, TreeSet<String>> entries = new TreeMap<>();
-        entries.put("", new TreeSet<>());
+        // Entries per directory of the tree: its files, and its subdirectories once each.
+        Map<String, int[]> entries = new HashMap<>();
+        entries.put("", new int[1]);
         for (String path : treeFiles) {
             String child = path;
             for (int slash = child.lastIndexOf('/'); ; slash = child.lastIndexOf('/')) {
                 String parent = slash < 0 ? "" : child.substring(0, slash);
-                TreeSet<String> names = entries.computeIfAbsent(parent, k -> new TreeSet<>());
-                if (!names.add(child.substring(slash + 1)) || slash < 0) {
+                int[] count = entries.get(parent);
+                boolean known = count != null;
+                if (!known) {
+                    count = new int[1];
+                    entries.put(parent, count);
+                }
+                count[0]++;
+                if (known || slash < 0) {
                     break;
                 }
                 child = parent;
@@ -259,17 +267,18 @@ final class BuildRecord {
                 .append(summary.lastModified()).append(' ').append(summary.assets()).append(' ')
                 .append(summary.bytes()).append(' ').append(summary.precompressed()).append('\n');
         out.append("tokenRoot ").append(relative(outputDirectory, tokenRoot)).append('\n');
-        Instant now = Instant.now();
-        for (Map.Entry<String, TreeSet<String>> dir : entries.entrySet()) {
+        Racy settledBeforeNow = new Racy(Instant.now());
+        for (Map.Entry<String, int[]> dir : new TreeMap<>(entries).entrySet()) {
             Path path = dir.getKey().isEmpty() ? tokenRoot : tokenRoot.resolve(dir.getKey());
-            FileTime time = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS);
-            out.append("d ").append(racy(time, now) ? UNKNOWN : nanos(time)).append(' ').append(dir.getValue().size())
+            long time = nanos(Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS));
+            out.append("d ").append(settledBeforeNow.racy(time) ? UNKNOWN : time).append(' ').append(dir.getValue()[0])
                     .append(' ').append(dir.getKey()).append('\n');
         }
+        Racy settledBeforeScan = new Racy(scanned);
         for (String path : sources.keySet()) {
             BasicFileAttributes source = attributes.apply(path);
-            FileTime time = source.lastModifiedTime();
-            out.append(racy(time, scanned) ? "r " : "s ").append(source.size()).append(' ').append(nanos(time))
+            long time = nanos(source.lastModifiedTime());
+            out.append(settledBeforeScan.racy(time) ? "r " : "s ").append(source.size()).append(' ').append(time)
                     .append(' ').append(key(source)).append(' ').append(path).append('\n');
         }
         AtomicFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8));
@@ -287,11 +296,21 @@ final class BuildRecord {
         }
     }
 
-    /** Whether a time read at {@code reference} may still be the time of a later change. */
-    private static boolean racy(FileTime time, Instant reference) {
-        Instant instant = time.toInstant();
-        Duration margin = instant.getNano() == 0 ? RACY_COARSE : RACY;
-        return !instant.isBefore(reference.minus(margin));
+    /** Whether a time read at some moment may still be the time of a later change. */
+    private static final class Racy {
+        private final long fine;
+        private final long coarse;
+
+        Racy(Instant reference) {
+            long nanos = TimeUnit.SECONDS.toNanos(reference.getEpochSecond()) + reference.getNano();
+            this.fine = nanos - RACY.toNanos();
+            this.coarse = nanos - RACY_COARSE.toNanos();
+        }
+
+        /** A time in whole seconds comes from a file system that keeps no more, and rounds down by up to two. */
+        boolean racy(long time) {
+            return time >= (time % 1_000_000_000L == 0 ? coarse : fine);
+        }
     }
 
     private static long nanos(FileTime time) {

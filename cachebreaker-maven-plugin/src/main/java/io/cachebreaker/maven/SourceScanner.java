@@ -104,28 +104,17 @@ final class SourceScanner {
             }
         }
         TreeMap<String, Path> files = new TreeMap<>();
+        boolean servable = true;
         for (List<Found> listed : walk.found) {
             for (Found found : listed) {
                 files.put(found.relative(), found.path());
                 attributes.put(found.relative(), found.attributes());
+                servable &= found.servable();
             }
         }
-        for (String path : files.keySet()) {
-            if (!AssetPath.isValid(path)) {
-                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
-                        + ": " + invalidReason(path) + " Rename it, or leave it out with 'excludes'.");
-            }
-            if (path.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
-                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
-                        + ": its name has a character beyond Unicode's Basic Multilingual Plane, such as an emoji,"
-                        + " and Java 17's class loader cannot open such a resource (it encodes the name as"
-                        + " CESU-8). Rename it, or leave it out with 'excludes'.");
-            }
-            if (path.indexOf('%') >= 0) {
-                throw new MojoFailureException("cachebreaker cannot serve the source file " + files.get(path)
-                        + ": its name has a '%'. Its URL escape %25 is refused by Jetty 12 (ambiguous path"
-                        + " encoding), and a name like '%41' would look double percent-encoded, which the servlet"
-                        + " refuses. Rename it, or leave it out with 'excludes'.");
+        if (!servable) {
+            for (String path : files.keySet()) {
+                requireServable(path, files.get(path));
             }
         }
         return files;
@@ -135,7 +124,8 @@ final class SourceScanner {
     private record Directory(Path path, Object key, Directory parent) {
     }
 
-    private record Found(String relative, Path path, BasicFileAttributes attributes) {
+    /** A selected file; {@code servable} is checked on the worker that found it, so the caller only rechecks misses. */
+    private record Found(String relative, Path path, BasicFileAttributes attributes, boolean servable) {
     }
 
     private record Warning(Path path, String message) {
@@ -196,7 +186,7 @@ final class SourceScanner {
                     } else if (attrs.isRegularFile() && (!link || !leavesRoot(entry))) {
                         String relative = relative(entry);
                         if (selected(relative)) {
-                            files.add(new Found(relative, entry, attrs));
+                            files.add(new Found(relative, entry, attrs, servable(relative)));
                         }
                     }
                 }
@@ -294,6 +284,39 @@ final class SourceScanner {
             thread.setName("cachebreaker-scan-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        }
+    }
+
+    /** Whether the servlet can serve a file by this path; {@link #requireServable} says why not. */
+    private static boolean servable(String path) {
+        if (!AssetPath.isValid(path) || path.indexOf('%') >= 0) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            // A valid path has no unpaired surrogate, so any surrogate starts a supplementary character.
+            if (Character.isSurrogate(path.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireServable(String path, Path file) throws MojoFailureException {
+        if (!AssetPath.isValid(path)) {
+            throw new MojoFailureException("cachebreaker cannot serve the source file " + file + ": "
+                    + invalidReason(path) + " Rename it, or leave it out with 'excludes'.");
+        }
+        if (path.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+            throw new MojoFailureException("cachebreaker cannot serve the source file " + file + ": its name has a"
+                    + " character beyond Unicode's Basic Multilingual Plane, such as an emoji, and Java 17's class"
+                    + " loader cannot open such a resource (it encodes the name as CESU-8). Rename it, or leave it"
+                    + " out with 'excludes'.");
+        }
+        if (path.indexOf('%') >= 0) {
+            throw new MojoFailureException("cachebreaker cannot serve the source file " + file + ": its name has a"
+                    + " '%'. Its URL escape %25 is refused by Jetty 12 (ambiguous path encoding), and a name like"
+                    + " '%41' would look double percent-encoded, which the servlet refuses. Rename it, or leave it"
+                    + " out with 'excludes'.");
         }
     }
 
