@@ -148,8 +148,8 @@ final class AssetBuild {
         String inputs = inputs(settings, prefix);
         Path output = settings.outputDirectory();
         // What the previous build left is read while the sources are scanned: neither needs the other.
-        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(() -> Earlier.read(settings, inputs, ordered, log),
-                task -> {
+        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(
+                () -> Earlier.read(settings, inputs, ordered, log), task -> {
                     Thread thread = new Thread(task, "cachebreaker-previous");
                     thread.setDaemon(true);
                     thread.start();
