@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -167,9 +169,15 @@ final class SourceScanner {
             List<Found> files = new ArrayList<>();
             List<Directory> subdirectories = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.path())) {
+                // Where the platform offers it (Linux), an entry's attributes are read relative to the open
+                // directory (fstatat), which spares the kernel a walk of the whole path for each of thousands.
+                SecureDirectoryStream<Path> open = entries instanceof SecureDirectoryStream<Path> secure ? secure
+                        : null;
                 for (Path entry : entries) {
-                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes attrs = open == null
+                            ? Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            : open.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+                                    LinkOption.NOFOLLOW_LINKS).readAttributes();
                     boolean link = attrs.isSymbolicLink();
                     if (link) {
                         attrs = followed(entry);
