@@ -39,8 +39,13 @@ class PreviousBuildTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "token=\n");
         RecordingLog log = new RecordingLog();
-        assertFalse(PreviousBuild.read(out, log).exists());
-        assertEquals(1, log.warnings.size());
+        PreviousBuild previous = PreviousBuild.read(out, log);
+        assertEquals(PreviousBuild.digest("token=\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                previous.digest(), "the bytes are read and digested at once");
+        assertEquals(List.of(), log.warnings, "but parsed only when first asked about");
+        assertFalse(previous.exists());
+        assertFalse(previous.exists());
+        assertEquals(1, log.warnings.size(), "once");
         assertTrue(log.warnings.get(0).startsWith("cachebreaker: ignoring the unreadable previous token file " + file),
                 log.warnings.get(0));
         assertTrue(log.warnings.get(0).endsWith("run 'mvn clean' if stale assets remain"), log.warnings.get(0));
