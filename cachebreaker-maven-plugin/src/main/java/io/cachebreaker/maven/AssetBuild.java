@@ -144,22 +144,28 @@ final class AssetBuild {
         } catch (TokenFileException e) {
             throw new MojoFailureException(e.getMessage() + " Use a prefix such as 'static/{token}'.", e);
         }
-        TokenResolver.ResolvedToken ordered = resolver.resolve(settings.explicitToken(), settings.strategy());
         String inputs = inputs(settings, prefix);
         Path output = settings.outputDirectory();
-        // What the previous build left is read while the sources are scanned: neither needs the other.
-        CompletableFuture<Earlier> earlier = CompletableFuture.supplyAsync(
-                () -> Earlier.read(settings, inputs, ordered, log), task -> {
-                    Thread thread = new Thread(task, "cachebreaker-previous");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        // The token's ordered part (for git, JGit's start-up and the dirty check), what the previous build left and
+        // the sources are read at once: none needs another, and nothing in the output changes until all are known.
+        CompletableFuture<TokenResolver.ResolvedToken> resolving = Background.start("cachebreaker-token",
+                () -> resolver.resolve(settings.explicitToken(), settings.strategy()));
+        CompletableFuture<Earlier> earlier = Background.start("cachebreaker-previous",
+                () -> Earlier.read(settings, inputs, resolving, log));
         Instant scanned = Instant.now();
         SourceScanner scanner = new SourceScanner(settings.sourceDirectory(), settings.includes(),
                 settings.excludes(), log, settings.threads());
-        SortedMap<String, Path> sources = scanner.scan();
+        SortedMap<String, Path> sources;
+        try {
+            sources = scanner.scan();
+        } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+            // A bad token is the first thing to fix, as when it was resolved before the scan.
+            Background.await(resolving);
+            throw e;
+        }
+        TokenResolver.ResolvedToken ordered = Background.await(resolving);
         checkDirectories(settings.sourceDirectory(), output);
-        Earlier found = Earlier.await(earlier);
+        Earlier found = Background.await(earlier);
         PreviousBuild previous = found.previous();
         // Every retention source is read and checked before anything in the output changes.
         RetainedReleases.Plan retainPlan = retention.find(output, previous);
@@ -269,28 +275,25 @@ final class AssetBuild {
      * @param recordHolds whether the record stands for the output as it is
      */
     private record Earlier(PreviousBuild previous, BuildRecord record, boolean recordHolds) {
-        static Earlier read(Settings settings, String inputs, TokenResolver.ResolvedToken ordered, Log log) {
+        static Earlier read(Settings settings, String inputs, CompletableFuture<TokenResolver.ResolvedToken> resolving,
+                Log log) {
             PreviousBuild previous = PreviousBuild.read(settings.outputDirectory(), log);
             BuildRecord record = BuildRecord.read(settings.buildRecord());
             boolean holds = record.describes(settings.outputDirectory(), inputs, previous);
-            if (!holds || !sameTokenFile(ordered, settings, record.summary())) {
-                // This build will need the previous manifest whatever the sources say: parse it now, beside the scan.
+            // A build that will need the previous manifest whatever the sources say parses it now, beside the scan.
+            if (!holds || !sameTokenFile(resolving, settings, record.summary())) {
                 previous.tokenFile();
             }
             return new Earlier(previous, record, holds);
         }
 
-        static Earlier await(CompletableFuture<Earlier> earlier) {
+        private static boolean sameTokenFile(CompletableFuture<TokenResolver.ResolvedToken> resolving,
+                Settings settings, TokenSummary was) {
             try {
-                return earlier.join();
+                return AssetBuild.sameTokenFile(resolving.join(), settings, was);
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error failure) {
-                    throw failure;
-                }
-                throw e;
+                // The build fails on the waiting thread with that failure.
+                return true;
             }
         }
     }
@@ -430,6 +433,11 @@ final class AssetBuild {
             log.warn("cachebreaker: cannot remove the replaced files in " + mount.resolve(name + "-replaced") + " ("
                     + e + "); the next build removes them");
         }
+        String from = output.relativize(previous.tokenRoot()).toString().replace('\\', '/');
+        String to = output.relativize(current).toString().replace('\\', '/');
+        log.info("cachebreaker: " + (from.equals(to) ? "updated the asset directory " + from
+                : "moved the asset directory " + from + " to " + to + " and updated it") + " in place: "
+                + changes.changed().size() + " assets new or changed, " + changes.removed().size() + " gone");
         Path assets = current.resolve(prefix.afterToken());
         treeFiles(tokenFile.manifest()).forEach(path -> onWrite.accept(assets.resolve(path)));
         List<String> removed = new StaleTokenCleaner(output, log).clean(previous, current, Set.of());

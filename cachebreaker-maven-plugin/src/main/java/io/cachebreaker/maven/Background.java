@@ -1,0 +1,67 @@
+package io.cachebreaker.maven;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Work a build starts on a thread of its own and waits for later: reading what must be known before the output
+ * changes, beside the scan of the sources. A failure reaches the waiting thread as it was thrown.
+ */
+final class Background {
+    private Background() {
+    }
+
+    /**
+     * @param name the thread's name, so a stack dump says whose it is
+     * @param work what to do; it must not change the output
+     * @param <T>  what it returns
+     * @return its result, to {@link #await}
+     */
+    static <T> CompletableFuture<T> start(String name, Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        // A daemon never keeps the JVM alive, even when the build fails before waiting for it.
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /**
+     * Waits for work started with {@link #start}.
+     *
+     * @param work the work
+     * @param <T>  what it returns
+     * @return its result
+     * @throws MojoExecutionException as the work threw it
+     * @throws MojoFailureException   as the work threw it
+     */
+    static <T> T await(CompletableFuture<T> work) throws MojoExecutionException, MojoFailureException {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MojoExecutionException failure) {
+                throw failure;
+            }
+            if (cause instanceof MojoFailureException failure) {
+                throw failure;
+            }
+            if (cause instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (cause instanceof Error failure) {
+                throw failure;
+            }
+            throw new MojoExecutionException("cachebreaker: " + cause, cause);
+        }
+    }
+}
