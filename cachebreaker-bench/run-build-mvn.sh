@@ -2,8 +2,9 @@
 # Benchmark 3b, the build step as a whole Maven process (issue #14): `mvn process-resources` of a one-module project
 # whose assets are a generated tree (5,000 files of about 100 MB by default, made by BuildStepBench), timed with
 # hyperfine: Maven with the goal skipped (the floor), cold (empty output, explicit token), a re-run with the same
-# explicit token and nothing changed, and re-runs with strategy timestamp and no outputTimestamp (a new token each
-# build, nothing changed). The goal's own time ("in N ms" of its summary line) is collected from extra runs.
+# explicit token and nothing changed, re-runs with strategy timestamp and no outputTimestamp (a new token each
+# build, nothing changed), and re-runs with strategy git in a one-commit repository (JGit's cold start, which the goal
+# runs beside its scan of the sources). The goal's own time ("in N ms" of its summary line) is collected from extra runs.
 # The plugin is installed into a local repository under target/ (chained to ~/.m2 read-only with Maven 3.9's
 # maven.repo.local.tail), never into ~/.m2. Precompression is off so that cold is the copy, not Brotli.
 # Env: FILES (5000) MB (100) RUNS (5) BUILD_WORK (target/build-step; a tmpfs such as /dev/shm/... takes the disk out)
@@ -50,6 +51,10 @@ cat > "$PROJECT/pom.xml" <<POM
   </build>
 </project>
 POM
+# A git repository with one commit, so that strategy git (and auto, the default) has a HEAD to read.
+git -C "$PROJECT" init -q && git -C "$PROJECT" -c user.name=bench -c user.email=bench@localhost add pom.xml \
+  && git -C "$PROJECT" -c user.name=bench -c user.email=bench@localhost commit -q -m bench
+printf 'target/\n' > "$PROJECT/.gitignore"
 M="$MVN -B -o -q -f $PROJECT/pom.xml -Dmaven.repo.local=$REPO -Dmaven.repo.local.tail=$HOME/.m2/repository"
 goal_ms() { # runs a command 3 times (after an optional preparation) and prints the goal's own ms
   local prepare="$1"; shift
@@ -69,11 +74,12 @@ MI="${M/ -q/}"
   echo "- command: FILES=$FILES MB=$MB cachebreaker-bench/run-build-mvn.sh"
   echo
   hyperfine -N -w 1 -r "$RUNS" --style none --export-markdown "$OUT/build-mvn-hyperfine.md" --export-json "$OUT/build-mvn-hyperfine.json" \
-    --prepare "true" --prepare "rm -rf $PROJECT/target" --prepare "true" --prepare "true" \
+    --prepare "true" --prepare "rm -rf $PROJECT/target" --prepare "true" --prepare "true" --prepare "true" \
     -n "Maven, goal skipped (floor)" "$M -Dcachebreaker.skip=true process-resources" \
     -n "cold, explicit token" "$M -Dcachebreaker.token=rel-1 process-resources" \
     -n "re-run, same explicit token, nothing changed" "$M -Dcachebreaker.token=rel-1 process-resources" \
     -n "re-run, strategy timestamp (new token each build), nothing changed" "$M -Dcachebreaker.strategy=timestamp process-resources" \
+    -n "re-run, strategy git (JGit's cold start), nothing changed" "$M -Dcachebreaker.strategy=git process-resources" \
     >&2
   cat "$OUT/build-mvn-hyperfine.md"
   echo
@@ -84,4 +90,6 @@ MI="${M/ -q/}"
   echo "| cold, explicit token | $(goal_ms "rm -rf $PROJECT/target" $MI -Dcachebreaker.token=rel-1 process-resources) |"
   echo "| re-run, same explicit token | $(goal_ms true $MI -Dcachebreaker.token=rel-1 process-resources) |"
   echo "| re-run, strategy timestamp (new token) | $(goal_ms true $MI -Dcachebreaker.strategy=timestamp process-resources) |"
+  echo "| re-run, strategy git, gitDirty=ignore (the lookup alone) | $(goal_ms true $MI -Dcachebreaker.strategy=git -Dcachebreaker.gitDirty=ignore process-resources) |"
+  echo "| re-run, strategy git, gitDirty=suffix (the default) | $(goal_ms true $MI -Dcachebreaker.strategy=git process-resources) |"
 } | tee "$OUT/build-mvn.md"
