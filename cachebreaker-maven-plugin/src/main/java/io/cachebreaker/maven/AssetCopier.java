@@ -181,17 +181,7 @@ final class AssetCopier {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("cachebreaker was interrupted while copying the assets", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MojoExecutionException failure) {
-                throw failure;
-            }
-            if (cause instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (cause instanceof Error failure) {
-                throw failure;
-            }
-            throw new MojoExecutionException("cachebreaker cannot copy the assets: " + cause, cause);
+            throw Background.mojoFailure(Background.unchecked(e.getCause()), "cachebreaker cannot copy the assets");
         }
     }
 

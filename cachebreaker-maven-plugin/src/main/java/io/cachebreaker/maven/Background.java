@@ -48,20 +48,37 @@ final class Background {
         try {
             return work.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MojoExecutionException failure) {
-                throw failure;
-            }
+            Throwable cause = unchecked(e.getCause());
             if (cause instanceof MojoFailureException failure) {
                 throw failure;
             }
-            if (cause instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (cause instanceof Error failure) {
-                throw failure;
-            }
-            throw new MojoExecutionException("cachebreaker: " + cause, cause);
+            throw mojoFailure(cause, "cachebreaker");
         }
+    }
+
+    /**
+     * Throws an unchecked failure from another thread as it was thrown there.
+     *
+     * @param cause the failure
+     * @return it, when it is a checked exception, for the caller to throw
+     */
+    static Throwable unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (cause instanceof Error failure) {
+            throw failure;
+        }
+        return cause;
+    }
+
+    /**
+     * @param cause a checked failure from another thread
+     * @param what  what was being done, for a failure of another kind
+     * @return the failure itself when it is a {@link MojoExecutionException}, else one that wraps it
+     */
+    static MojoExecutionException mojoFailure(Throwable cause, String what) {
+        return cause instanceof MojoExecutionException failure ? failure
+                : new MojoExecutionException(what + ": " + cause, cause);
     }
 }
