@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark of issue #6 in turn (about 15 minutes on 2 cores), then target/results/all.md with every section.
+# Every benchmark of issues #6 and #14 in turn (about 25 minutes on 2 cores), then target/results/all.md with every section.
 # Each run-*.sh can also be run alone; see BENCHMARKS.md.
 source "$(dirname "$0")/common.sh"
 bash "$BENCH_DIR/install-tools.sh"
@@ -17,7 +17,8 @@ NAME=serving-memory-cache REPS="${WHATIF_REPS:-2}" DURATION="${WHATIF_DURATION:-
 "$BENCH_DIR/run-git-token.sh"
 "$BENCH_DIR/run-memory.sh"
 "$BENCH_DIR/run-retention.sh"
-for section in serving serving-memory-cache jmh-urls build-step build-mvn git-token memory retention; do
+"$BENCH_DIR/run-brotli-quality.sh"
+for section in serving serving-memory-cache jmh-urls build-step build-mvn git-token memory retention brotli-quality; do
   cat "$OUT/$section.md"; echo
 done > "$OUT/all.md"
 echo "All results: $OUT/all.md" >&2
