@@ -39,6 +39,8 @@ final class TreeUpdate {
     /** Files moved aside, relative to {@link #assets}. */
     private final List<String> setAside = new ArrayList<>();
     private boolean moved;
+    /** Whether every changed asset's name is clear, so that whatever is there now was written by this update. */
+    private boolean cleared;
 
     /**
      * @param previousRoot the previous token's directory
@@ -82,6 +84,7 @@ final class TreeUpdate {
         for (String path : removed) {
             pruneEmptyParents(path);
         }
+        cleared = true;
     }
 
     /** Removes what the update set aside, once the new token file is in place. */
@@ -105,16 +108,18 @@ final class TreeUpdate {
         if (!current.equals(staging) && Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
             AtomicFiles.move(current, staging);
         }
-        for (String path : changed) {
-            // Whatever is at a changed asset's name now was written by this build, complete or not.
-            for (String file : files(path)) {
-                if (file.equals(path) || !isUntouchedAsset(file)) {
-                    Files.deleteIfExists(assets.resolve(file));
+        if (cleared) {
+            for (String path : changed) {
+                // Whatever is at a changed asset's name now was written by this build, complete or not.
+                for (String file : files(path)) {
+                    if (file.equals(path) || !isUntouchedAsset(file)) {
+                        Files.deleteIfExists(assets.resolve(file));
+                    }
                 }
             }
-        }
-        for (String path : changed) {
-            pruneEmptyParents(path);
+            for (String path : changed) {
+                pruneEmptyParents(path);
+            }
         }
         for (String file : setAside) {
             Path target = assets.resolve(file);
