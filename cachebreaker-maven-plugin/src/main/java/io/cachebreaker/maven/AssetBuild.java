@@ -3,7 +3,6 @@ package io.cachebreaker.maven;
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
-import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.Fingerprint;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -336,18 +334,11 @@ final class AssetBuild {
         if (known == null) {
             return false;
         }
-        MessageDigest digest = Variant.newDigest();
-        long size = 0;
-        byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(source)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                size += n;
-            }
+            return Variant.read(in).equals(known.identity());
         } catch (IOException e) {
             return false;
         }
-        return Variant.digested(size, digest).equals(known.identity());
     }
 
     /**
@@ -366,9 +357,9 @@ final class AssetBuild {
     private static boolean sameTokenFile(TokenResolver.ResolvedToken ordered, Settings settings, TokenSummary was) {
         // The record's build had the same settings, so its token ends with the fingerprint of the same assets unless
         // the fingerprint is left out.
-        String token = settings.unsafeOmitFingerprint() ? ordered.orderedPart()
-                : ordered.strategy().withFingerprint(ordered.orderedPart(),
-                        was.token().substring(was.token().length() - Fingerprint.LENGTH));
+        boolean omit = settings.unsafeOmitFingerprint();
+        String token = finalToken(ordered, omit ? null : was.token().substring(was.token().length()
+                - Fingerprint.LENGTH), omit);
         // A token file keeps whole seconds of lastModified.
         return was.strategy() == ordered.strategy()
                 && was.lastModified().getEpochSecond() == ordered.lastModified().getEpochSecond()
@@ -439,7 +430,8 @@ final class AssetBuild {
                 : "moved the asset directory " + from + " to " + to + " and updated it") + " in place: "
                 + changes.changed().size() + " assets new or changed, " + changes.removed().size() + " gone");
         Path assets = current.resolve(prefix.afterToken());
-        treeFiles(tokenFile.manifest()).forEach(path -> onWrite.accept(assets.resolve(path)));
+        RetainedTreeInstaller.expectedFiles(tokenFile.manifest()).keySet()
+                .forEach(path -> onWrite.accept(assets.resolve(path)));
         List<String> removed = new StaleTokenCleaner(output, log).clean(previous, current, Set.of());
         return new Outcome(tokenFile, copied.written(), true, removed);
     }
@@ -466,18 +458,6 @@ final class AssetBuild {
         }
         assets.addAll(copied.assets());
         return AssetManifest.of(assets);
-    }
-
-    /** Every file of a token's tree, relative to its assets' directory: each asset and its precompressed siblings. */
-    private static List<String> treeFiles(AssetManifest manifest) {
-        List<String> files = new ArrayList<>(manifest.size());
-        for (Asset asset : manifest.assets()) {
-            files.add(asset.path());
-            for (Encoding encoding : asset.encoded().keySet()) {
-                files.add(asset.path() + encoding.suffix());
-            }
-        }
-        return files;
     }
 
     /**
@@ -523,7 +503,7 @@ final class AssetBuild {
         Path tokenRoot = output.resolve(prefix.mount()).resolve(tokenFile.token());
         String after = prefix.afterToken().isEmpty() ? "" : prefix.afterToken().replace('\\', '/') + "/";
         List<String> files = new ArrayList<>();
-        for (String path : treeFiles(tokenFile.manifest())) {
+        for (String path : RetainedTreeInstaller.expectedFiles(tokenFile.manifest()).keySet()) {
             files.add(after + path);
         }
         try {
@@ -555,8 +535,11 @@ final class AssetBuild {
 
     /** The ordered part and the fingerprint of the assets, unless the user took the risk of leaving it out. */
     private static String finalToken(TokenResolver.ResolvedToken ordered, AssetManifest manifest, boolean omit) {
-        return omit ? ordered.orderedPart()
-                : ordered.strategy().withFingerprint(ordered.orderedPart(), Fingerprint.of(manifest));
+        return finalToken(ordered, omit ? null : Fingerprint.of(manifest), omit);
+    }
+
+    private static String finalToken(TokenResolver.ResolvedToken ordered, String fingerprint, boolean omit) {
+        return omit ? ordered.orderedPart() : ordered.strategy().withFingerprint(ordered.orderedPart(), fingerprint);
     }
 
     /**

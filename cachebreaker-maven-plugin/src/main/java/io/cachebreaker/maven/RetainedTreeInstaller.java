@@ -3,7 +3,6 @@ package io.cachebreaker.maven;
 import io.cachebreaker.runtime.tokenfile.Asset;
 import io.cachebreaker.runtime.tokenfile.AssetManifest;
 import io.cachebreaker.runtime.tokenfile.AssetPrefix;
-import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.RetainedRelease;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.TokenFileException;
@@ -19,8 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -341,22 +338,16 @@ final class RetainedTreeInstaller {
     }
 
     private static Variant digest(Path file) throws IOException {
-        MessageDigest digest = Variant.newDigest();
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), digest)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Variant.read(in);
         }
-        return Variant.digested(size, digest);
     }
 
     /** @return every file of a manifest's tree, relative to its token directory: each asset and each sibling */
     static Map<String, Variant> expectedFiles(AssetManifest manifest) {
         Map<String, Variant> files = new TreeMap<>();
         for (Asset asset : manifest.assets()) {
-            files.put(asset.path(), asset.identity());
-            for (Map.Entry<Encoding, Variant> sibling : asset.encoded().entrySet()) {
-                files.put(asset.path() + sibling.getKey().suffix(), sibling.getValue());
-            }
+            files.putAll(asset.files());
         }
         return files;
     }

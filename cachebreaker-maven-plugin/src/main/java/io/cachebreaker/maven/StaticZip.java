@@ -1,7 +1,6 @@
 package io.cachebreaker.maven;
 
 import io.cachebreaker.runtime.tokenfile.Asset;
-import io.cachebreaker.runtime.tokenfile.Encoding;
 import io.cachebreaker.runtime.tokenfile.TokenFile;
 import io.cachebreaker.runtime.tokenfile.Variant;
 import java.io.IOException;
@@ -86,9 +85,8 @@ final class StaticZip {
         String directory = tokenFile.assetDirectory() + "/";
         Map<String, Path> entries = new TreeMap<>();
         for (Asset asset : tokenFile.manifest().assets()) {
-            add(entries, directory + asset.path(), asset.identity());
-            for (Map.Entry<Encoding, Variant> sibling : asset.encoded().entrySet()) {
-                add(entries, directory + asset.path() + sibling.getKey().suffix(), sibling.getValue());
+            for (Map.Entry<String, Variant> file : asset.files().entrySet()) {
+                add(entries, directory + file.getKey(), file.getValue());
             }
         }
         return entries;

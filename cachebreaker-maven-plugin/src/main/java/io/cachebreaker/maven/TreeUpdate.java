@@ -137,12 +137,7 @@ final class TreeUpdate {
         if (known == null) {
             return;
         }
-        List<String> files = new ArrayList<>();
-        files.add(path);
-        for (Encoding encoding : known.encoded().keySet()) {
-            files.add(path + encoding.suffix());
-        }
-        for (String file : files) {
+        for (String file : known.files().keySet()) {
             Path target = aside.resolve(file);
             Files.createDirectories(target.getParent());
             AtomicFiles.move(assets.resolve(file), target);

@@ -2,6 +2,7 @@ package io.cachebreaker.runtime.tokenfile;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,6 +39,21 @@ public record Asset(String path, Variant identity, Map<Encoding, Variant> encode
      */
     public Asset(String path, Variant identity) {
         this(path, identity, Map.of());
+    }
+
+    /**
+     * Every file this asset is stored as, below the token directory: its own path, then each precompressed sibling
+     * ({@code css/app.css.gz}), with what each holds.
+     *
+     * @return the files by relative path, in that order
+     */
+    public Map<String, Variant> files() {
+        Map<String, Variant> files = new LinkedHashMap<>();
+        files.put(path, identity);
+        for (Map.Entry<Encoding, Variant> sibling : encoded.entrySet()) {
+            files.put(path + sibling.getKey().suffix(), sibling.getValue());
+        }
+        return files;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.cachebreaker.runtime.tokenfile;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,6 +38,19 @@ public record Variant(long size, String sha256) {
         MessageDigest digest = newDigest();
         digest.update(bytes);
         return digested(bytes.length, digest);
+    }
+
+    /**
+     * The variant of a stream's bytes, read to its end.
+     *
+     * @param in the content; not closed
+     * @return the variant
+     * @throws IOException when it cannot be read
+     */
+    public static Variant read(InputStream in) throws IOException {
+        MessageDigest digest = newDigest();
+        long size = new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
+        return digested(size, digest);
     }
 
     /**

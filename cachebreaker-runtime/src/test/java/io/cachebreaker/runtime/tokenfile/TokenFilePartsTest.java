@@ -75,6 +75,19 @@ class TokenFilePartsTest {
     }
 
     @Test
+    void anAssetIsStoredAsItsOwnFileThenEachSibling() throws Exception {
+        byte[] bytes = "body{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Variant identity = Variant.read(new java.io.ByteArrayInputStream(bytes));
+        assertEquals(Variant.of(bytes), identity, "a stream's variant is that of its bytes");
+        Variant gzip = new Variant(3, "a".repeat(64));
+        Variant brotli = new Variant(2, "b".repeat(64));
+        Asset asset = new Asset("css/app.css", identity, Map.of(Encoding.BROTLI, brotli, Encoding.GZIP, gzip));
+        assertEquals(List.of(Map.entry("css/app.css", identity), Map.entry("css/app.css.gz", gzip),
+                Map.entry("css/app.css.br", brotli)), List.copyOf(asset.files().entrySet()));
+        assertEquals(List.of("a.js"), List.copyOf(new Asset("a.js", identity).files().keySet()));
+    }
+
+    @Test
     void fingerprintsHaveOneShape() {
         assertTrue(Fingerprint.isFingerprint("1234abcd"));
         assertFalse(Fingerprint.isFingerprint("1234abc"));
