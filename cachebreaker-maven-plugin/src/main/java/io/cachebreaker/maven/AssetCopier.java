@@ -27,9 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -159,7 +157,8 @@ final class AssetCopier {
             }
             return copied;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, selected.size()), new Workers());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, selected.size()),
+                new Workers("cachebreaker-copy"));
         try {
             List<Future<Copied>> futures = new ArrayList<>(selected.size());
             for (Map.Entry<String, Path> entry : selected.entrySet()) {
@@ -200,18 +199,6 @@ final class AssetCopier {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Named daemon threads, so a stack dump shows whose they are and they never keep a JVM alive. */
-    private static final class Workers implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "cachebreaker-copy-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 

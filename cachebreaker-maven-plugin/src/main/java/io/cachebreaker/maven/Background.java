@@ -15,23 +15,21 @@ final class Background {
     }
 
     /**
-     * @param name the thread's name, so a stack dump says whose it is
+     * @param name what the thread is for, which names it ({@link Workers})
      * @param work what to do; it must not change the output
      * @param <T>  what it returns
      * @return its result, to {@link #await}
      */
     static <T> CompletableFuture<T> start(String name, Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        // A daemon never keeps the JVM alive, even when the build fails before waiting for it.
+        new Workers(name).newThread(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        }, name);
-        // A daemon never keeps the JVM alive, even when the build fails before waiting for it.
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
         return result;
     }
 

@@ -24,9 +24,7 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -152,7 +150,7 @@ final class SourceScanner {
                 }
                 return;
             }
-            ForkJoinPool pool = new ForkJoinPool(threads, new Workers(), null, false);
+            ForkJoinPool pool = new ForkJoinPool(threads, new Workers("cachebreaker-scan"), null, false);
             try {
                 pool.invoke(new Listing(start));
             } finally {
@@ -279,19 +277,6 @@ final class SourceScanner {
                 }
                 invokeAll(next);
             }
-        }
-    }
-
-    /** Named daemon threads, so a stack dump shows whose they are and they never keep a JVM alive. */
-    private static final class Workers implements ForkJoinPool.ForkJoinWorkerThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("cachebreaker-scan-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 
