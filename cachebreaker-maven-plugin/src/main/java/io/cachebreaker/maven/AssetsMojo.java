@@ -318,13 +318,8 @@ public class AssetsMojo extends AbstractMojo {
         TokenResolver resolver = new TokenResolver(instant, projectVersion,
                 () -> new GitTokenSource(basedir, gitAbbrev, GitTokenSource.DirtyPolicy.parse(gitDirty), getLog())
                         .lookup(), getLog());
-        if (brotliQuality < Precompressor.MIN_BROTLI_QUALITY || brotliQuality > Precompressor.MAX_BROTLI_QUALITY) {
-            throw new MojoFailureException("Invalid brotliQuality " + brotliQuality + " "
-                    + Parameters.named("brotliQuality") + ": use " + Precompressor.MIN_BROTLI_QUALITY + " to "
-                    + Precompressor.MAX_BROTLI_QUALITY + "; 11 (the default) makes the smallest files, 10 about 2 %"
-                    + " larger ones in about 2.5x less build time.");
-        }
-        Precompressor precompressor = precompress ? new Precompressor(brotli, brotliQuality, getLog()) : null;
+        int quality = Precompressor.requireQuality(brotliQuality);
+        Precompressor precompressor = precompress ? new Precompressor(brotli, quality, getLog()) : null;
         AssetBuild.Settings settings = new AssetBuild.Settings(token, strategy, prefix, source, includes, excludes,
                 outputDirectory.toPath(), precompressor, unsafeOmitFingerprint, AssetCopier.defaultThreads(),
                 buildRecord());

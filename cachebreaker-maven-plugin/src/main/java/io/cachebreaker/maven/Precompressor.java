@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -47,17 +48,27 @@ final class Precompressor {
      * Writes gzip always, Brotli when asked and available.
      *
      * @param brotli        whether to try Brotli; when its native library does not load, a warning says so once
-     * @param brotliQuality its quality, {@value #MIN_BROTLI_QUALITY} to {@value #MAX_BROTLI_QUALITY}
+     * @param brotliQuality its quality, as {@link #requireQuality} checks it
      * @param log           for that warning
-     * @throws IllegalArgumentException when the quality is out of range
      */
     Precompressor(boolean brotli, int brotliQuality, Log log) {
-        if (brotliQuality < MIN_BROTLI_QUALITY || brotliQuality > MAX_BROTLI_QUALITY) {
-            throw new IllegalArgumentException("Brotli quality " + brotliQuality + " is not " + MIN_BROTLI_QUALITY
-                    + " to " + MAX_BROTLI_QUALITY);
-        }
         this.brotli = brotli && brotliAvailable(log);
         this.brotliQuality = brotliQuality;
+    }
+
+    /**
+     * @param brotliQuality the configured Brotli quality
+     * @return it, when it is {@value #MIN_BROTLI_QUALITY} to {@value #MAX_BROTLI_QUALITY}
+     * @throws MojoFailureException naming the parameter and the fix otherwise
+     */
+    static int requireQuality(int brotliQuality) throws MojoFailureException {
+        if (brotliQuality < MIN_BROTLI_QUALITY || brotliQuality > MAX_BROTLI_QUALITY) {
+            throw new MojoFailureException("Invalid brotliQuality " + brotliQuality + " "
+                    + Parameters.named("brotliQuality") + ": use " + MIN_BROTLI_QUALITY + " to " + MAX_BROTLI_QUALITY
+                    + "; 11 (the default) makes the smallest files, 10 about 2 % larger ones in about 2.5x less"
+                    + " build time.");
+        }
+        return brotliQuality;
     }
 
     private static boolean brotliAvailable(Log log) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +115,7 @@ class PrecompressorTest {
     }
 
     @Test
-    void aLowerBrotliQualityIsUsedAndNamedInTheDescription() throws IOException {
+    void aLowerBrotliQualityIsUsedAndNamedInTheDescription() throws Exception {
         Precompressor fast = new Precompressor(true, 5, new SystemStreamLog());
         if (!brotliShipped()) {
             assertTrue(fast.describe().startsWith("gzip-9"));
@@ -125,8 +126,10 @@ class PrecompressorTest {
         assertEquals("gzip-9", new Precompressor(false, 5, new SystemStreamLog()).describe());
         assertArrayEquals(Encoder.compress(WORDS, new Encoder.Parameters().setQuality(5)),
                 fast.compress(Encoding.BROTLI, WORDS));
-        assertThrows(IllegalArgumentException.class, () -> new Precompressor(true, 12, new SystemStreamLog()));
-        assertThrows(IllegalArgumentException.class, () -> new Precompressor(true, -1, new SystemStreamLog()));
+        assertEquals(0, Precompressor.requireQuality(0));
+        assertEquals(11, Precompressor.requireQuality(11));
+        assertThrows(MojoFailureException.class, () -> Precompressor.requireQuality(12));
+        assertThrows(MojoFailureException.class, () -> Precompressor.requireQuality(-1));
     }
 
     @Test
